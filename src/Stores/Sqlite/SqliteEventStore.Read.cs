@@ -1,0 +1,124 @@
+using System.Runtime.CompilerServices;
+using Affairs.Domain.EventStore;
+using Microsoft.Data.Sqlite;
+
+namespace Affairs.Stores.Sqlite;
+
+public sealed partial class SqliteEventStore
+{
+    private const string SelectEvent =
+        "SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded, s.name FROM events e JOIN streams s ON s.id = e.stream_id ";
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
+        StreamName stream,
+        ReadDirection direction,
+        long fromRevision,
+        long maxCount,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        var forwards = direction == ReadDirection.Forwards;
+        var sql = SelectEvent + (forwards
+            ? "WHERE s.name = $name AND e.revision >= $from ORDER BY e.revision LIMIT $limit"
+            : "WHERE s.name = $name AND e.revision <= $from ORDER BY e.revision DESC LIMIT $limit");
+        var next = fromRevision;
+        var remaining = maxCount;
+        while (remaining > 0)
+        {
+            var page = ReadPage(sql, cancellationToken, ("$name", stream.Value), ("$from", next), ("$limit", Math.Min(remaining, _options.ReadPageSize)));
+            foreach (var @event in page)
+            {
+                yield return @event;
+            }
+
+            if (page.Count < Math.Min(remaining, _options.ReadPageSize) || (!forwards && page[^1].Revision == 0))
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            next = forwards ? page[^1].Revision + 1 : page[^1].Revision - 1;
+            await Task.Yield();
+        }
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
+        SubscriptionFilter filter,
+        long afterPosition,
+        long maxCount,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
+        var after = afterPosition;
+        var remaining = maxCount;
+        while (remaining > 0)
+        {
+            var page = ReadLogPage(filter, after, (int)Math.Min(remaining, _options.ReadPageSize), cancellationToken);
+            foreach (var @event in page)
+            {
+                yield return @event;
+            }
+
+            if (page.Count < Math.Min(remaining, _options.ReadPageSize))
+            {
+                yield break;
+            }
+
+            remaining -= page.Count;
+            after = page[^1].Position;
+            await Task.Yield();
+        }
+    }
+
+    private List<RecordedEvent> ReadLogPage(SubscriptionFilter filter, long after, int limit, CancellationToken cancellationToken)
+    {
+        return filter.Category is null
+            ? ReadPage(SelectEvent + "WHERE e.position > $after ORDER BY e.position LIMIT $limit", cancellationToken, ("$after", after), ("$limit", limit))
+            : ReadPage(
+                SelectEvent + "WHERE e.category_id = (SELECT id FROM categories WHERE name = $category) AND e.position > $after ORDER BY e.position LIMIT $limit",
+                cancellationToken,
+                ("$category", filter.Category),
+                ("$after", after),
+                ("$limit", limit));
+    }
+
+    /// <summary>
+    /// Reads one page and closes the connection before the caller sees any of it, so that a slow consumer never holds
+    /// a read snapshot open (which would stop WAL checkpoints).
+    /// </summary>
+    private List<RecordedEvent> ReadPage(string sql, CancellationToken cancellationToken, params (string Name, object Value)[] parameters)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        using var connection = OpenReader();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
+        var page = new List<RecordedEvent>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            page.Add(Map(reader));
+        }
+
+        return page;
+    }
+
+    private static RecordedEvent Map(SqliteDataReader reader) => new(
+        new StreamName(reader.GetString(7)),
+        reader.GetInt64(1),
+        reader.GetInt64(0),
+        new Guid(reader.GetFieldValue<byte[]>(2)),
+        reader.GetString(3),
+        reader.GetFieldValue<byte[]>(4),
+        reader.GetFieldValue<byte[]>(5),
+        new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero));
+}

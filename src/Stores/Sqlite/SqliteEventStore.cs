@@ -1,0 +1,86 @@
+using Affairs.Domain.EventStore;
+using Microsoft.Data.Sqlite;
+
+namespace Affairs.Stores.Sqlite;
+
+/// <summary>
+/// The embedded event store: one SQLite file in WAL mode, durable by default, with one writer thread that
+/// group-commits concurrent appends and readers on pooled connections that never block it.
+/// </summary>
+public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
+{
+    private readonly SqliteEventStoreOptions _options;
+    private readonly string _readConnectionString;
+    private readonly SqliteConnection _writerConnection;
+    private readonly SqliteWriter _writer;
+    private readonly CommitNotifier _notifier = new();
+    private int _disposed;
+
+    private SqliteEventStore(SqliteEventStoreOptions options)
+    {
+        _options = options;
+        var file = System.IO.Path.GetFullPath(options.Path);
+        var folder = System.IO.Path.GetDirectoryName(file);
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = file,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        };
+        _writerConnection = new SqliteConnection(builder.ToString());
+        _writerConnection.Open();
+        var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+        SqliteSchema.Execute(_writerConnection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=OFF;");
+        SqliteSchema.Migrate(_writerConnection);
+
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        _readConnectionString = builder.ToString();
+        _writer = new SqliteWriter(_writerConnection, options, _notifier);
+    }
+
+    /// <summary>The full path of the database file.</summary>
+    public string FilePath => _writerConnection.DataSource;
+
+    /// <summary>
+    /// Write transactions committed so far and the appends they carried; appends per commit above 1 is group commit
+    /// at work. Counted since this instance opened the file.
+    /// </summary>
+    public (long Commits, long Appends) GroupCommitCounters => _writer.Counters;
+
+    /// <summary>Opens (and on first use creates and migrates) the store at <see cref="SqliteEventStoreOptions.Path"/>.</summary>
+    public static SqliteEventStore Open(SqliteEventStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAppendsPerCommit, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ReadPageSize, 1);
+        return new SqliteEventStore(options);
+    }
+
+    /// <summary>Finishes the appends already queued, then closes the file.</summary>
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _writer.Dispose();
+            _writerConnection.Dispose();
+            _notifier.Notify();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection OpenReader()
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        var connection = new SqliteConnection(_readConnectionString);
+        connection.Open();
+        return connection;
+    }
+}

@@ -1,0 +1,34 @@
+using System.Globalization;
+
+namespace Affairs.Benchmarks;
+
+/// <summary>The command line: a suite name, then <c>--seconds</c>, <c>--rounds</c> and <c>--callers</c>.</summary>
+internal sealed record BenchmarkArguments(string Suite, TimeSpan Duration, int Rounds, int[] Callers)
+{
+    public static BenchmarkArguments Parse(string[] args)
+    {
+        var suite = args.Length > 0 ? args[0] : "append";
+        var seconds = 3.0;
+        var rounds = 5;
+        int[] callers = [1, 32];
+        for (var i = 1; i + 1 < args.Length; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--seconds":
+                    seconds = double.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--rounds":
+                    rounds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                    break;
+                case "--callers":
+                    callers = args[i + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+                    break;
+                default:
+                    throw new ArgumentException($"unknown option {args[i]}");
+            }
+        }
+
+        return new BenchmarkArguments(suite, TimeSpan.FromSeconds(seconds), rounds, callers);
+    }
+}

@@ -1,0 +1,15 @@
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append [--seconds S] [--rounds R]
+// Every figure is a median over rounds, and each table carries a baseline measured in the same run.
+using System.Globalization;
+using Affairs.Benchmarks;
+
+var arguments = BenchmarkArguments.Parse(args);
+switch (arguments.Suite)
+{
+    case "append":
+        await AppendBenchmark.RunAsync(arguments);
+        return 0;
+    default:
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append"));
+        return 2;
+}
