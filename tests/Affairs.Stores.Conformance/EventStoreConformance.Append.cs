@@ -5,7 +5,7 @@ namespace Affairs.Stores.Conformance;
 
 public abstract partial class EventStoreConformance<TFixture>
 {
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_no_stream_creates_the_stream_at_revision_0()
     {
         var stream = TestEvents.UniqueStream();
@@ -18,7 +18,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(result.LogPosition, events[^1].Position);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_no_stream_fails_when_the_stream_exists()
     {
         var stream = TestEvents.UniqueStream();
@@ -33,7 +33,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_the_exact_revision_succeeds()
     {
         var stream = TestEvents.UniqueStream();
@@ -44,7 +44,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.True(second.LogPosition > first.LogPosition);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_stale_revision_fails_and_writes_nothing()
     {
         var stream = TestEvents.UniqueStream();
@@ -58,7 +58,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(3, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_a_revision_ahead_of_the_stream_fails()
     {
         var stream = TestEvents.UniqueStream();
@@ -70,7 +70,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(0, error.Actual);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_an_exact_revision_to_a_missing_stream_fails_with_no_stream()
     {
         var stream = TestEvents.UniqueStream();
@@ -82,7 +82,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Empty(await ReadAll(stream));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_stream_exists_succeeds_on_an_existing_stream()
     {
         var stream = TestEvents.UniqueStream();
@@ -93,7 +93,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, result.NextExpectedRevision);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_stream_exists_fails_on_a_missing_stream()
     {
         var stream = TestEvents.UniqueStream();
@@ -106,7 +106,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Empty(await ReadAll(stream));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_with_any_creates_and_extends_a_stream()
     {
         var stream = TestEvents.UniqueStream();
@@ -118,7 +118,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, second.NextExpectedRevision);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task recorded_events_keep_id_type_data_metadata_and_a_utc_time()
     {
         var stream = TestEvents.UniqueStream();
@@ -141,14 +141,14 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.InRange(got.Recorded, before, DateTimeOffset.UtcNow.AddMinutes(5));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task append_refuses_an_empty_batch()
     {
         await Assert.ThrowsAsync<ArgumentException>(
             () => Store.AppendAsync(TestEvents.UniqueStream(), ExpectedRevision.Any, []));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task an_event_of_one_mebibyte_round_trips()
     {
         var stream = TestEvents.UniqueStream();

@@ -4,7 +4,7 @@ namespace Affairs.Stores.Conformance;
 
 public abstract partial class EventStoreConformance<TFixture>
 {
-    [Fact]
+    [ConformanceFact]
     public async Task concurrent_writers_on_one_stream_have_exactly_one_winner_at_each_revision()
     {
         const int writers = 8;
@@ -39,7 +39,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(Enumerable.Range(0, rounds).Select(i => (long)i), events.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task concurrent_writers_retrying_on_conflict_lose_nothing_and_duplicate_nothing()
     {
         const int writers = 6;
@@ -73,7 +73,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(written.SelectMany(ids => ids).Order(), events.Select(e => e.EventId).Order());
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task concurrent_appends_to_different_streams_all_succeed_with_distinct_positions()
     {
         var category = TestEvents.UniqueCategory();

@@ -4,7 +4,7 @@ namespace Affairs.Stores.Conformance;
 
 public abstract partial class EventStoreConformance<TFixture>
 {
-    [Fact]
+    [ConformanceFact]
     public async Task retry_with_the_same_exact_revision_and_ids_writes_nothing_and_returns_the_first_result()
     {
         var stream = TestEvents.UniqueStream();
@@ -18,7 +18,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(5, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task retry_with_no_stream_and_the_same_ids_writes_nothing()
     {
         var stream = TestEvents.UniqueStream();
@@ -31,7 +31,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task retry_after_another_writer_appended_is_still_recognised_at_its_place()
     {
         var stream = TestEvents.UniqueStream();
@@ -45,7 +45,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(3, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task retry_with_any_right_after_the_first_append_writes_nothing()
     {
         var stream = TestEvents.UniqueStream();
@@ -59,7 +59,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(3, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task retry_with_stream_exists_right_after_the_first_append_writes_nothing()
     {
         var stream = TestEvents.UniqueStream();
@@ -73,7 +73,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_partial_match_at_the_expected_revision_is_a_conflict()
     {
         var stream = TestEvents.UniqueStream();
@@ -87,7 +87,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(2, (await ReadAll(stream)).Count);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task the_same_ids_with_an_exact_revision_elsewhere_are_a_conflict_not_a_retry()
     {
         var stream = TestEvents.UniqueStream();

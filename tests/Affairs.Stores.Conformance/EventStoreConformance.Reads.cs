@@ -4,14 +4,14 @@ namespace Affairs.Stores.Conformance;
 
 public abstract partial class EventStoreConformance<TFixture>
 {
-    [Fact]
+    [ConformanceFact]
     public async Task reading_a_missing_stream_yields_nothing()
     {
         Assert.Empty(await ReadAll(TestEvents.UniqueStream()));
         Assert.Empty(await Store.ReadStreamAsync(TestEvents.UniqueStream(), ReadDirection.Backwards, StreamRevision.End, 10).ToListAsync());
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_stream_reads_forwards_from_a_revision_with_a_maximum_count()
     {
         var stream = TestEvents.UniqueStream();
@@ -22,7 +22,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal([3L, 4L, 5L, 6L], events.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_stream_reads_backwards_from_the_end_and_from_a_revision()
     {
         var stream = TestEvents.UniqueStream();
@@ -36,7 +36,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.True(fromEnd.Zip(fromEnd.Skip(1)).All(p => p.First.Position > p.Second.Position));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_read_of_zero_events_yields_nothing()
     {
         var stream = TestEvents.UniqueStream();
@@ -45,7 +45,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Empty(await Store.ReadStreamAsync(stream, ReadDirection.Forwards, 0, 0).ToListAsync());
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task the_whole_log_reads_in_commit_order_across_streams()
     {
         var start = await TestEvents.MarkAsync(Store);
@@ -67,7 +67,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.All(log, e => Assert.True(e.Position > start));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task the_whole_log_reads_from_a_position_with_a_maximum_count()
     {
         var start = await TestEvents.MarkAsync(Store);
@@ -81,7 +81,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal([2L, 3L, 4L], rest.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_category_reads_only_its_streams_in_global_order()
     {
         var category = TestEvents.UniqueCategory();
@@ -99,7 +99,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.True(events.Zip(events.Skip(1)).All(p => p.Second.Position > p.First.Position));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_category_is_the_text_before_the_first_dash()
     {
         var category = TestEvents.UniqueCategory();
@@ -111,7 +111,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal(stream, Assert.Single(events).Stream);
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task a_stream_of_ten_thousand_events_reads_back_in_order()
     {
         const int total = 10_000;

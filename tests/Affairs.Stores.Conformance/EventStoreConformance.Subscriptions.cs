@@ -4,7 +4,7 @@ namespace Affairs.Stores.Conformance;
 
 public abstract partial class EventStoreConformance<TFixture>
 {
-    [Fact]
+    [ConformanceFact]
     public async Task a_category_subscription_delivers_past_then_live_events_exactly_once_in_order_while_writers_run()
     {
         const int past = 40;
@@ -51,7 +51,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.All(received, e => Assert.Equal(category, e.Stream.Category));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task an_all_subscription_resumes_after_its_checkpoint_and_sees_live_events()
     {
         var category = TestEvents.UniqueCategory();
@@ -82,7 +82,7 @@ public abstract partial class EventStoreConformance<TFixture>
         Assert.Equal([3L, 4L], received.Select(e => e.Revision));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task cancelling_a_subscription_ends_it()
     {
         using var stop = new CancellationTokenSource();
@@ -99,7 +99,7 @@ public abstract partial class EventStoreConformance<TFixture>
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => subscription.WaitAsync(Timeout(30)));
     }
 
-    [Fact]
+    [ConformanceFact]
     public async Task cancelled_reads_and_appends_throw_and_write_nothing()
     {
         var stream = TestEvents.UniqueStream();
