@@ -43,7 +43,7 @@ internal static class AppendBenchmark
                 $"| {name} | {median:0} | {median / baseline:0.00} | {string.Join(" ", rates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))} |"));
         }
 
-        var full1 = rows.First(r => r.Name.Contains("FULL, 1 caller", StringComparison.Ordinal)).Median;
+        var full1 = rows.First(r => r.Name.StartsWith("store, FULL, 1 ", StringComparison.Ordinal)).Median;
         foreach (var row in rows.Where(r => r.Name.StartsWith("store, FULL", StringComparison.Ordinal) && r.Median != full1))
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{row.Name}: {row.Median / full1:0.0}× the single-caller FULL rate"));
