@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Affairs.Domain.Events;
+using Affairs.Domain.EventStore;
+
+namespace Affairs.Workflows.Events;
+
+/// <summary>
+/// Turns domain events into stored events and back: a stable type name, camel-case JSON data, JSON metadata sealed with
+/// the stream's hash chain, and upcasting of old shapes on the way back. Deterministic: the same event and metadata
+/// always give the same bytes.
+/// </summary>
+public sealed class EventCodec
+{
+    /// <summary>The JSON settings of stored events; changing them changes stored bytes, so they are fixed here.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+        WriteIndented = false,
+    };
+
+    private readonly EventTypeRegistry _registry;
+    private readonly Dictionary<string, IEventUpcaster> _upcasters;
+
+    /// <summary>Creates the codec over the registered types and upcasters.</summary>
+    public EventCodec(EventTypeRegistry registry, IEnumerable<IEventUpcaster> upcasters)
+    {
+        ArgumentNullException.ThrowIfNull(registry);
+        ArgumentNullException.ThrowIfNull(upcasters);
+        _registry = registry;
+        _upcasters = upcasters.ToDictionary(u => u.FromType, StringComparer.Ordinal);
+    }
+
+    /// <summary>Encodes one event that follows <paramref name="previousHash"/> in its stream; returns it with its own hash.</summary>
+    public (EventToAppend Event, string Hash) Encode(Guid eventId, object @event, EventMetadata metadata, string previousHash)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        var type = _registry.NameOf(@event.GetType());
+        var data = JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), JsonOptions);
+        var metadataLessHash = JsonSerializer.SerializeToUtf8Bytes(metadata, JsonOptions);
+        var hash = HashChain.Compute(type, data, metadataLessHash, previousHash);
+        return (new EventToAppend(eventId, type, data, HashChain.Seal(metadataLessHash, hash)), hash);
+    }
+
+    /// <summary>Decodes a stored event, upcasting old shapes; never re-runs anything the event once caused.</summary>
+    /// <exception cref="InvalidOperationException">The type name is unknown and no upcaster reads it.</exception>
+    public DecodedEvent Decode(RecordedEvent recorded)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        var typeName = recorded.Type;
+        object domainEvent;
+        if (_upcasters.ContainsKey(typeName))
+        {
+            var data = JsonNode.Parse(recorded.Data.Span) as JsonObject ?? throw new InvalidOperationException($"Event {recorded.EventId} has no JSON object data.");
+            while (_upcasters.TryGetValue(typeName, out var upcaster))
+            {
+                data = upcaster.Upcast(data);
+                typeName = upcaster.ToType;
+            }
+
+            domainEvent = data.Deserialize(TypeOf(typeName), JsonOptions)!;
+        }
+        else
+        {
+            domainEvent = JsonSerializer.Deserialize(recorded.Data.Span, TypeOf(typeName), JsonOptions)!;
+        }
+
+        var hash = HashChain.TryOpen(recorded.Metadata.Span, out var metadataLessHash, out var sealedHash) ? sealedHash : string.Empty;
+        var metadata = JsonSerializer.Deserialize<EventMetadata>(hash.Length > 0 ? metadataLessHash : recorded.Metadata.Span, JsonOptions)
+            ?? new EventMetadata(string.Empty, string.Empty, string.Empty, null);
+        return new DecodedEvent(domainEvent, typeName, metadata, hash, recorded);
+    }
+
+    /// <summary>Recomputes one stored event's hash from its stored bytes; the auditor's check does not trust the decoded form.</summary>
+    public static (string Recomputed, string Sealed) Rehash(RecordedEvent recorded, string previousHash)
+    {
+        ArgumentNullException.ThrowIfNull(recorded);
+        return HashChain.TryOpen(recorded.Metadata.Span, out var metadataLessHash, out var sealedHash)
+            ? (HashChain.Compute(recorded.Type, recorded.Data.Span, metadataLessHash, previousHash), sealedHash)
+            : (HashChain.Compute(recorded.Type, recorded.Data.Span, recorded.Metadata.Span, previousHash), string.Empty);
+    }
+
+    private Type TypeOf(string typeName) =>
+        _registry.TryGetType(typeName, out var type) ? type : throw new InvalidOperationException($"No event type is registered as '{typeName}'.");
+}
