@@ -1,0 +1,11 @@
+namespace Affairs.Workflows.Hosting;
+
+/// <summary>Settings of the engine, bound from configuration section <c>Affairs</c>.</summary>
+public sealed class AffairsOptions
+{
+    /// <summary>
+    /// The secret from which resident ids are derived (see <see cref="Domain.Residents.ResidentPseudonym"/>), as text of
+    /// at least 16 characters. Every deployment sets its own and keeps it: changing it changes every resident id.
+    /// </summary>
+    public string ResidentPseudonymKey { get; set; } = string.Empty;
+}

@@ -1,0 +1,64 @@
+using System.Text;
+using System.Diagnostics.Metrics;
+using Affairs.Domain.Residents;
+using Affairs.Domain.Residents.Events;
+using Affairs.Workflows.Events;
+using Affairs.Workflows.Idempotency;
+using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Streams;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Affairs.Workflows.Hosting;
+
+/// <summary>
+/// Registers the engine in any .NET host: <c>services.AddAffairs(o => …)</c>. The event store is registered by the
+/// composition root (an <c>IEventStore</c> singleton) before or after this call.
+/// </summary>
+public static class AffairsServiceCollectionExtensions
+{
+    /// <summary>Registers the codec, the stream repository, the mediator with its pipeline, and the engine's services.</summary>
+    public static IServiceCollection AddAffairs(this IServiceCollection services, Action<AffairsOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var options = new AffairsOptions();
+        configure?.Invoke(options);
+        if (Encoding.UTF8.GetByteCount(options.ResidentPseudonymKey) < 16)
+        {
+            throw new InvalidOperationException("Affairs:ResidentPseudonymKey must be set to a secret of at least 16 characters.");
+        }
+
+        services.AddSingleton(options);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IIdSource, TimeOrderedIdSource>();
+        services.TryAddSingleton(_ => EventTypeRegistry.FromAssemblies(typeof(ResidentRegistered).Assembly, typeof(AffairsServiceCollectionExtensions).Assembly));
+        services.TryAddSingleton(sp => new EventCodec(sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IEventUpcaster>()));
+        services.TryAddSingleton<StreamRepository>();
+        services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
+        services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
+        RegisterValidators(services);
+        services.AddMediator(mediator =>
+        {
+            mediator.ServiceLifetime = ServiceLifetime.Singleton;
+            mediator.PipelineBehaviors =
+            [
+                typeof(ObservabilityBehavior<,>),
+                typeof(ValidationBehavior<,>),
+                typeof(IdempotencyBehavior<,>),
+            ];
+        });
+        return services;
+    }
+
+    private static void RegisterValidators(IServiceCollection services)
+    {
+        foreach (var type in typeof(AffairsServiceCollectionExtensions).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false }))
+        {
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(ICommandValidator<>)))
+            {
+                services.AddSingleton(contract, type);
+            }
+        }
+    }
+}

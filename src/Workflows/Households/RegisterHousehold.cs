@@ -1,0 +1,38 @@
+using Affairs.Domain.Households.Events;
+using Affairs.Domain.Privacy;
+using Affairs.Workflows.Commands;
+using Affairs.Workflows.Residents;
+using Affairs.Workflows.Streams;
+using Mediator;
+
+namespace Affairs.Workflows.Households;
+
+/// <summary>Records a household with an active resident as its head and first member.</summary>
+/// <param name="HeadResidentId">The head.</param>
+/// <param name="Address">The household's address.</param>
+/// <param name="GridId">The grid it lives in.</param>
+/// <param name="Context">Who records it, and tracing.</param>
+public sealed record RegisterHousehold(
+    string HeadResidentId,
+    [property: PersonalData(PersonalDataKind.Address)] string? Address,
+    string? GridId,
+    CommandContext Context) : ICommand<HouseholdRevision>, IAffairsCommand;
+
+internal sealed class RegisterHouseholdHandler(StreamRepository streams, IIdSource ids, TimeProvider time) : ICommandHandler<RegisterHousehold, HouseholdRevision>
+{
+    public async ValueTask<HouseholdRevision> Handle(RegisterHousehold command, CancellationToken cancellationToken)
+    {
+        var head = await streams.LoadAsync(ResidentStreams.For(command.HeadResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
+        ResidentStreams.RequireActive(head, command.HeadResidentId);
+        var householdId = "h" + ids.NewId().ToString("N");
+        return await streams.ExecuteAsync(
+            HouseholdStreams.For(householdId),
+            HouseholdStreams.Fold,
+            clientExpected: null,
+            command.Context,
+            _ => new Decision<HouseholdRevision>(
+                [new HouseholdRegistered(householdId, command.HeadResidentId, command.Address, command.GridId, time.GetUtcNow())],
+                r => new HouseholdRevision(householdId, r!.NextExpectedRevision)),
+            cancellationToken).ConfigureAwait(false);
+    }
+}

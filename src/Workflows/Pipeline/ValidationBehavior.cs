@@ -1,0 +1,31 @@
+using Affairs.Domain.Rejections;
+using Affairs.Workflows.Commands;
+using Mediator;
+
+namespace Affairs.Workflows.Pipeline;
+
+/// <summary>Runs every <see cref="ICommandValidator{TCommand}"/> of a command and the context checks, and refuses with all problems at once.</summary>
+public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<ICommandValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    /// <inheritdoc />
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(next);
+        var errors = new ValidationErrors();
+        if (message is IAffairsCommand { Context: var context })
+        {
+            errors.AddIf(context is null || string.IsNullOrWhiteSpace(context.Actor?.Id), "context.actor", "The command has no actor.")
+                .AddIf(context is not null && string.IsNullOrWhiteSpace(context.CommandId), "context.commandId", "The command has no id.")
+                .AddIf(context?.IdempotencyKey is { Length: > 200 }, "context.idempotencyKey", "An idempotency key has at most 200 characters.");
+        }
+
+        foreach (var validator in validators)
+        {
+            validator.Validate(message, errors);
+        }
+
+        errors.ThrowIfAny();
+        return next(message, cancellationToken);
+    }
+}

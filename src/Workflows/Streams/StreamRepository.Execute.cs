@@ -1,0 +1,69 @@
+using System.Globalization;
+using Affairs.Domain.EventStore;
+using Affairs.Domain.Rejections;
+using Affairs.Workflows.Commands;
+
+namespace Affairs.Workflows.Streams;
+
+public sealed partial class StreamRepository
+{
+    /// <summary>
+    /// Runs one command against one stream: load, fold, decide, append with the expected revision. On a conflict the
+    /// command is retried once on the fresh state — but only when the client gave no expected revision, and only if it
+    /// is still valid then (<paramref name="decide"/> runs again and may refuse). Otherwise the conflict is returned as a
+    /// <see cref="RejectionKind.Conflict"/> carrying the current revision.
+    /// </summary>
+    /// <param name="stream">The stream the command acts on.</param>
+    /// <param name="fold">Builds the state.</param>
+    /// <param name="clientExpected">The revision the client says it saw, or null.</param>
+    /// <param name="context">The command's context, for the events' metadata.</param>
+    /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
+    /// <param name="cancellationToken">Stops the work before the append.</param>
+    public async Task<TResult> ExecuteAsync<TState, TResult>(
+        StreamName stream,
+        IStateFold<TState> fold,
+        long? clientExpected,
+        CommandContext context,
+        Func<LoadedStream<TState>, Decision<TResult>> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(decide);
+        for (var attempt = 0; ; attempt++)
+        {
+            var loaded = await LoadAsync(stream, fold, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (clientExpected is { } expected && expected != loaded.Revision)
+            {
+                throw Conflict(stream, expected, loaded.Revision);
+            }
+
+            var decision = decide(loaded);
+            if (decision.Events.Count == 0)
+            {
+                return decision.Answer(null);
+            }
+
+            try
+            {
+                var result = await AppendAsync(loaded, decision.Events, context.Metadata, cancellationToken).ConfigureAwait(false);
+                return decision.Answer(result);
+            }
+            catch (WrongExpectedRevisionException conflict)
+            {
+                if (clientExpected is not null || attempt > 0)
+                {
+                    throw Conflict(stream, clientExpected ?? loaded.Revision, conflict.Actual);
+                }
+
+                // Someone else appended first: decide again, once, on what they wrote.
+            }
+        }
+    }
+
+    /// <summary>The rejection for a stale revision, carrying the current one.</summary>
+    public static CommandRejectedException Conflict(StreamName stream, long expected, long actual) => new(
+        RejectionKind.Conflict,
+        "concurrency.conflict",
+        string.Create(CultureInfo.InvariantCulture, $"{stream.Category} was changed meanwhile: expected revision {expected}, it is now at {actual}."),
+        new Dictionary<string, object?> { ["expectedRevision"] = expected, ["currentRevision"] = actual });
+}

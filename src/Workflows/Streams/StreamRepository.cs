@@ -1,0 +1,86 @@
+using System.Security.Cryptography;
+using System.Text;
+using Affairs.Domain.Events;
+using Affairs.Domain.EventStore;
+using Affairs.Workflows.Events;
+
+namespace Affairs.Workflows.Streams;
+
+/// <summary>
+/// Loads streams through the store port and folds them, and appends new events chained to the last one. Event ids
+/// derive from the command's idempotency key where it has one, so a retried command is an idempotent append.
+/// </summary>
+public sealed partial class StreamRepository(IEventStore store, EventCodec codec, IIdSource ids)
+{
+    /// <summary>The store underneath, for readers that need the raw log.</summary>
+    public IEventStore Store => store;
+
+    /// <summary>The codec used to decode events.</summary>
+    public EventCodec Codec => codec;
+
+    /// <summary>Reads and folds a stream, up to and including <paramref name="upToRevision"/> and events recorded no later than <paramref name="upTo"/>.</summary>
+    public async Task<LoadedStream<TState>> LoadAsync<TState>(
+        StreamName stream,
+        IStateFold<TState> fold,
+        long upToRevision = long.MaxValue,
+        DateTimeOffset? upTo = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(fold);
+        var state = fold.Initial;
+        var revision = StreamRevision.None;
+        var hash = string.Empty;
+        var events = new List<DecodedEvent>();
+        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        {
+            if (recorded.Revision > upToRevision || (upTo is { } limit && recorded.Recorded > limit))
+            {
+                break;
+            }
+
+            var decoded = codec.Decode(recorded);
+            state = fold.Apply(state, decoded.Event);
+            revision = recorded.Revision;
+            hash = decoded.Hash;
+            events.Add(decoded);
+        }
+
+        return new LoadedStream<TState>(stream, state, revision, hash, events);
+    }
+
+    /// <summary>Appends <paramref name="events"/> after what <paramref name="loaded"/> read, chained to its last hash.</summary>
+    /// <exception cref="WrongExpectedRevisionException">Someone appended since the stream was read.</exception>
+    public Task<AppendResult> AppendAsync<TState>(
+        LoadedStream<TState> loaded,
+        IReadOnlyList<object> events,
+        EventMetadata metadata,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(metadata);
+        var previous = loaded.LastHash;
+        var encoded = new List<EventToAppend>(events.Count);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var id = metadata.IdempotencyKey is { Length: > 0 } key ? DerivedId(loaded.Stream, key, loaded.Revision + 1 + i) : ids.NewId();
+            var (@event, hash) = codec.Encode(id, events[i], metadata, previous);
+            encoded.Add(@event);
+            previous = hash;
+        }
+
+        return store.AppendAsync(loaded.Stream, loaded.Expected, encoded, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same key on the same stream at the same revision always gives the same id, which is what lets the store
+    /// recognise a retried command's append.
+    /// </summary>
+    private static Guid DerivedId(StreamName stream, string key, long revision)
+    {
+        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{stream}\n{key}\n{revision}"));
+        digest[6] = (byte)((digest[6] & 0x0F) | 0x80); // version 8: custom, name-based
+        digest[8] = (byte)((digest[8] & 0x3F) | 0x80); // RFC 4122 variant
+        return new Guid(digest.AsSpan(0, 16), bigEndian: true);
+    }
+}

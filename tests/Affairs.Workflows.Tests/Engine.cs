@@ -1,0 +1,58 @@
+using Affairs.Domain.EventStore;
+using Affairs.Domain.Staffing;
+using Affairs.Stores.Sqlite;
+using Affairs.Workflows.Commands;
+using Affairs.Workflows.Hosting;
+using Affairs.Workflows.Streams;
+using Mediator;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Affairs.Workflows.Tests;
+
+/// <summary>The engine in-process on a fresh SQLite file, with a fake clock starting Monday 9 March 2026, 09:00 Beijing time.</summary>
+public sealed class Engine : IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "affairs-tests", Guid.NewGuid().ToString("N"));
+    private readonly ServiceProvider _services;
+    private int _commands;
+
+    public Engine(Action<IServiceCollection>? configure = null)
+    {
+        Directory.CreateDirectory(_folder);
+        Store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal });
+        var services = new ServiceCollection();
+        services.AddSingleton<IEventStore>(Store);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IIdSource>(new SequentialIdSource());
+        services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
+        services.AddAffairs(o => o.ResidentPseudonymKey = "test-key-0123456789abcdef");
+        configure?.Invoke(services);
+        _services = services.BuildServiceProvider();
+    }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
+
+    public SqliteEventStore Store { get; }
+
+    public IServiceProvider Services => _services;
+
+    public IMediator Mediator => _services.GetRequiredService<IMediator>();
+
+    public string DatabaseFile => Path.Combine(_folder, "events.db");
+
+    /// <summary>A context for the next command by <paramref name="actor"/>.</summary>
+    public CommandContext As(Actor actor, string? idempotencyKey = null) =>
+        new(actor, $"cmd-{Interlocked.Increment(ref _commands)}", "corr-test", idempotencyKey);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        await Store.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+    }
+}
