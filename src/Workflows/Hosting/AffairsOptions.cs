@@ -8,4 +8,7 @@ public sealed class AffairsOptions
     /// at least 16 characters. Every deployment sets its own and keeps it: changing it changes every resident id.
     /// </summary>
     public string ResidentPseudonymKey { get; set; } = string.Empty;
+
+    /// <summary>The centre this engine serves; its organisation lives in stream <c>organisation-{CentreId}</c>.</summary>
+    public string CentreId { get; set; } = "main";
 }

@@ -5,6 +5,7 @@ using Affairs.Domain.Residents.Events;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Idempotency;
 using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +36,8 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(_ => EventTypeRegistry.FromAssemblies(typeof(ResidentRegistered).Assembly, typeof(AffairsServiceCollectionExtensions).Assembly));
         services.TryAddSingleton(sp => new EventCodec(sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IEventUpcaster>()));
         services.TryAddSingleton<StreamRepository>();
+        services.TryAddSingleton<OrganisationDirectory>();
+        services.TryAddSingleton<OrganisationCommand>();
         services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
         services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
         RegisterValidators(services);

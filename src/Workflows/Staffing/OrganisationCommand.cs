@@ -1,0 +1,41 @@
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
+using Affairs.Workflows.Commands;
+using Affairs.Workflows.Streams;
+
+namespace Affairs.Workflows.Staffing;
+
+/// <summary>
+/// Runs an organisation command: the whole organisation is one small stream, so every rule that spans staff, posts
+/// and grids is checked against one consistent state and written with one expected revision.
+/// </summary>
+public sealed class OrganisationCommand(StreamRepository streams, OrganisationDirectory directory)
+{
+    /// <summary>Decides on the current organisation and appends; answers with the organisation stream's new revision.</summary>
+    public Task<OrganisationRevision> ExecuteAsync(
+        CommandContext context,
+        Func<Organisation, (IReadOnlyList<object> Events, IReadOnlyList<string> Warnings)> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return streams.ExecuteAsync(
+            directory.Stream,
+            directory,
+            clientExpected: null,
+            context,
+            loaded =>
+            {
+                var (events, warnings) = decide(loaded.State);
+                return new Decision<OrganisationRevision>(events, r => new OrganisationRevision(r?.NextExpectedRevision ?? loaded.Revision, warnings));
+            },
+            cancellationToken);
+    }
+
+    /// <summary>Refuses a staff id the organisation does not know.</summary>
+    public static void RequireStaff(Organisation organisation, ValidationErrors errors, string field, string? staffId)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        ArgumentNullException.ThrowIfNull(errors);
+        errors.AddIf(staffId is null || !organisation.Staff.Contains(staffId), field, $"No member of staff '{staffId}' is registered.");
+    }
+}

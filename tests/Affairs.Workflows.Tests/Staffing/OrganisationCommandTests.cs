@@ -1,0 +1,68 @@
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
+using Affairs.Workflows.Staffing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Affairs.Workflows.Tests.Staffing;
+
+public sealed class OrganisationCommandTests : IAsyncLifetime
+{
+    private static readonly Actor Admin = Actor.Of("admin-1", ActorRoles.Administrator);
+    private readonly Engine _engine = new();
+
+    public async Task InitializeAsync()
+    {
+        foreach (var id in new[] { "s-a", "s-b", "s-boss" })
+        {
+            await _engine.Mediator.Send(new RegisterStaff(id, "某人", _engine.As(Admin)));
+        }
+
+        await _engine.Mediator.Send(new DefinePost("dibao", "低保岗", ["dibao"], 1, _engine.As(Admin)));
+    }
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    [Fact]
+    public async Task a_post_gets_exactly_one_A_and_one_B_who_are_two_registered_people()
+    {
+        var same = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new AssignPostHolders("dibao", "s-a", "s-a", "initial", _engine.As(Admin))));
+        var unknown = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new AssignPostHolders("dibao", "s-a", "s-x", "initial", _engine.As(Admin))));
+        await _engine.Mediator.Send(new AssignPostHolders("dibao", "s-a", "s-b", "initial", _engine.As(Admin)));
+
+        Assert.Equal(["bHolderId"], ((IReadOnlyDictionary<string, string[]>)same.Details["errors"]!).Keys);
+        Assert.Equal(["bHolderId"], ((IReadOnlyDictionary<string, string[]>)unknown.Details["errors"]!).Keys);
+        var (org, _) = await _engine.Services.GetRequiredService<OrganisationDirectory>().CurrentAsync();
+        Assert.Equal(("s-a", "s-b"), (org.Posts["dibao"].AHolderId, org.Posts["dibao"].BHolderId));
+    }
+
+    [Fact]
+    public async Task registering_A_and_B_away_together_is_recorded_with_a_warning_for_the_supervisor()
+    {
+        await _engine.Mediator.Send(new AssignPostHolders("dibao", "s-a", "s-b", "initial", _engine.As(Admin)));
+        var from = _engine.Clock.GetUtcNow();
+        var first = await _engine.Mediator.Send(new RegisterAbsence("s-a", from, from.AddDays(2), AbsenceKind.Leave, _engine.As(Admin)));
+
+        var second = await _engine.Mediator.Send(new RegisterAbsence("s-b", from.AddDays(1), from.AddDays(3), AbsenceKind.BusinessTrip, _engine.As(Admin)));
+
+        Assert.Empty(first.Warnings);
+        Assert.Contains("Post dibao: A (s-a) and B (s-b) are away at the same time", Assert.Single(second.Warnings), StringComparison.Ordinal);
+        var (org, _) = await _engine.Services.GetRequiredService<OrganisationDirectory>().CurrentAsync();
+        Assert.Equal(2, org.Absences.Count);
+    }
+
+    [Fact]
+    public async Task the_directory_sees_every_change_made_since_it_last_looked()
+    {
+        var directory = _engine.Services.GetRequiredService<OrganisationDirectory>();
+        var (before, revision) = await directory.CurrentAsync();
+
+        await _engine.Mediator.Send(new AppointSupervisor("s-boss", _engine.As(Admin)));
+        var (after, newRevision) = await directory.CurrentAsync();
+
+        Assert.Null(before.SupervisorId);
+        Assert.Equal("s-boss", after.SupervisorId);
+        Assert.Equal(revision + 1, newRevision);
+    }
+}
