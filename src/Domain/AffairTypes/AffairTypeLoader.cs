@@ -24,7 +24,7 @@ public static class AffairTypeLoader
         }
         catch (JsonException e)
         {
-            return new AffairTypeLoadResult(null, [new DefinitionProblem(e.Path ?? "$", "invalid-json", FirstSentence(e.Message))]);
+            return new AffairTypeLoadResult(null, [new DefinitionProblem(e.Path ?? "$", "invalid-json", Explain(e))]);
         }
 
         if (definition is null)
@@ -35,10 +35,16 @@ public static class AffairTypeLoader
         return new AffairTypeLoadResult(definition, AffairTypeValidator.Validate(definition, posts));
     }
 
-    /// <summary>The serializer's message without its path and position suffix, which the problem's path carries.</summary>
-    private static string FirstSentence(string message)
+    /// <summary>Says what is wrong without the serializer's CLR type names, which mean nothing to an administrator.</summary>
+    private static string Explain(JsonException e)
     {
-        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
-        return cut > 0 ? message[..cut] : message;
+        if (e.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "This member is not part of an affair-type definition here.";
+        }
+
+        return e.InnerException is not null
+            ? $"The document is not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})."
+            : "The value here has the wrong type, or is not one of the allowed values.";
     }
 }

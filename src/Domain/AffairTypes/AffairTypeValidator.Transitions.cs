@@ -25,7 +25,7 @@ public sealed partial class AffairTypeValidator
                 guards[i] = GuardExpression.Compile(text, scope, out var problems);
                 foreach (var problem in problems)
                 {
-                    Add($"{path}.guard", problem.Code, $"At {problem.Position}: {problem.Message}.");
+                    Add($"{path}.guard", problem.Code, $"At character {problem.Position + 1}: {problem.Message}.");
                 }
             }
 
