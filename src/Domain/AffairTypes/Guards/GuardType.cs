@@ -1,0 +1,11 @@
+namespace Affairs.Domain.AffairTypes.Guards;
+
+/// <summary>The static type of a guard sub-expression.</summary>
+internal enum GuardType
+{
+    Boolean,
+    Number,
+    Text,
+    Date,
+    Null,
+}

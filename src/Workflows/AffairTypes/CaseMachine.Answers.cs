@@ -1,0 +1,141 @@
+using Affairs.Domain.AffairTypes;
+using Affairs.Domain.AffairTypes.Guards;
+
+namespace Affairs.Workflows.AffairTypes;
+
+/// <summary>Answers per trigger: permitted with its destination, or refused with every reason.</summary>
+public sealed partial class CaseMachine
+{
+    private const int RoleStage = 0;
+    private const int GuardStage = 1;
+    private const int ConditionStage = 2;
+
+    /// <summary>The answer for every trigger of the affair type, in definition order.</summary>
+    public IReadOnlyList<TriggerAnswer> Answers() => [.. _type.Triggers.Select(Answer)];
+
+    /// <summary>
+    /// The answer for one trigger: permitted with its destination, or refused with stable codes (see
+    /// <see cref="RefusalCodes"/>). When the machine was built with a <see cref="FireRequest"/> for this trigger, its
+    /// reason and changes are checked too.
+    /// </summary>
+    public TriggerAnswer Answer(string trigger)
+    {
+        ArgumentNullException.ThrowIfNull(trigger);
+        var candidates = _type.Outgoing(_state).Where(t => t.Trigger == trigger).ToList();
+        if (candidates.Count == 0)
+        {
+            return new TriggerAnswer(trigger, null, false, [NotHere(trigger)]);
+        }
+
+        var requiresReason = candidates.Any(t => t.RequiresReason);
+        if (_machine.CanFire(trigger))
+        {
+            var destination = Destination(trigger);
+            return new TriggerAnswer(trigger, destination, candidates.First(t => t.To == destination).RequiresReason, []);
+        }
+
+        var checks = candidates.Select(Check).ToList();
+        var furthest = checks.Max(c => c.Stage);
+        var refusals = checks.Where(c => c.Stage == furthest).SelectMany(c => c.Refusals).Distinct().ToList();
+        return new TriggerAnswer(trigger, null, requiresReason, refusals);
+    }
+
+    private TriggerRefusal NotHere(string trigger)
+    {
+        if (!_type.Triggers.Contains(trigger))
+        {
+            return new TriggerRefusal(RefusalCodes.UnknownTrigger, $"The affair type '{_type.Id}' has no trigger '{trigger}'.");
+        }
+
+        if (_type.State(_state).IsTerminal)
+        {
+            return new TriggerRefusal(RefusalCodes.TerminalState, $"The case has ended in state '{_state}'.");
+        }
+
+        var states = _type.Transitions.Where(t => t.Trigger == trigger).Select(t => t.From).Distinct();
+        return new TriggerRefusal(RefusalCodes.WrongState, $"'{trigger}' cannot be fired in state '{_state}', only in: {string.Join(", ", states)}.");
+    }
+
+    private IReadOnlyList<TriggerRefusal> Refusals(CompiledTransition transition) => Check(transition).Refusals;
+
+    private (int Stage, IReadOnlyList<TriggerRefusal> Refusals) Check(CompiledTransition t)
+    {
+        if (!_checked.TryGetValue(t, out var result))
+        {
+            _checked[t] = result = Evaluate(t);
+        }
+
+        return result;
+    }
+
+    private (int Stage, IReadOnlyList<TriggerRefusal> Refusals) Evaluate(CompiledTransition t)
+    {
+        if (!t.Roles.Overlaps(_context.Actor.Roles))
+        {
+            var roles = string.Join(", ", t.Definition.Roles.Select(r => r.ToString().ToLowerInvariant()));
+            return (RoleStage, [new TriggerRefusal(RefusalCodes.RoleNotAllowed, $"'{t.Trigger}' may be fired only as: {roles}.")]);
+        }
+
+        if (GuardRefusal(t) is { } guard)
+        {
+            return (GuardStage, [guard]);
+        }
+
+        return (ConditionStage, Conditions(t));
+    }
+
+    private TriggerRefusal? GuardRefusal(CompiledTransition t)
+    {
+        if (t.Guard is not { } guard)
+        {
+            return null;
+        }
+
+        try
+        {
+            return guard.Evaluate(_context)
+                ? null
+                : new TriggerRefusal(RefusalCodes.GuardFalse, $"The condition of '{t.Trigger}' does not hold: {guard.Text}");
+        }
+        catch (GuardEvaluationException e)
+        {
+            return new TriggerRefusal(RefusalCodes.GuardError, $"The condition of '{t.Trigger}' cannot be evaluated: {e.Message}");
+        }
+    }
+
+    private List<TriggerRefusal> Conditions(CompiledTransition t)
+    {
+        var refusals = new List<TriggerRefusal>();
+        var request = _request?.Trigger == t.Trigger ? _request : null;
+        if (t.Extends is { Extension: { } extension } clock && _situation.ExtensionsUsed.GetValueOrDefault(clock.Name) >= extension.Times)
+        {
+            refusals.Add(new TriggerRefusal(RefusalCodes.ExtensionExhausted, $"The clock '{clock.Name}' has already been extended {extension.Times} time(s)."));
+        }
+
+        if (request is not null && t.RequiresReason && string.IsNullOrWhiteSpace(request.Reason))
+        {
+            refusals.Add(new TriggerRefusal(RefusalCodes.ReasonRequired, $"'{t.Trigger}' requires a reason."));
+        }
+
+        foreach (var field in request?.Changes?.Keys.Where(f => !t.Sets.Contains(f)) ?? [])
+        {
+            refusals.Add(new TriggerRefusal(RefusalCodes.FieldNotSettable, $"'{t.Trigger}' cannot set the field '{field}'."));
+        }
+
+        if (!t.IsInternal && t.To != t.From)
+        {
+            var destination = _type.State(t.To);
+            foreach (var field in destination.RequiredFields.Where(f => _context.Data.GetValueOrDefault(f.Name).IsNull && (request is not null || !t.Sets.Contains(f.Name))))
+            {
+                refusals.Add(new TriggerRefusal(RefusalCodes.MissingField, $"The field '{field.Name}' is required from state '{destination.Name}'."));
+            }
+
+            foreach (var material in destination.RequiredMaterials.Where(m => !_situation.AttachedMaterials.Contains(m.Id)))
+            {
+                refusals.Add(new TriggerRefusal(RefusalCodes.MissingMaterial, $"The material '{material.Id}' is required from state '{destination.Name}'."));
+            }
+        }
+
+        return refusals;
+    }
+}
