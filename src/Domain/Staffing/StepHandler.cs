@@ -14,6 +14,22 @@ public sealed record StepHandler(StepHandlerKind Kind, string Id)
     /// <summary>The step belongs to the supervisor.</summary>
     public static StepHandler Supervisor { get; } = new(StepHandlerKind.Supervisor, string.Empty);
 
+    /// <summary>Reads the form <see cref="ToString"/> writes: <c>post:dibao</c>, <c>grid:g-01</c> or <c>supervisor</c>.</summary>
+    /// <exception cref="FormatException">The text is none of these.</exception>
+    public static StepHandler Parse(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text == "supervisor")
+        {
+            return Supervisor;
+        }
+
+        var colon = text.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && colon < text.Length - 1 && text[..colon] is "post" or "grid"
+            ? new StepHandler(text[..colon] == "post" ? StepHandlerKind.Post : StepHandlerKind.Grid, text[(colon + 1)..])
+            : throw new FormatException($"'{text}' is not a step handler (post:ID, grid:ID or supervisor).");
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind == StepHandlerKind.Supervisor ? "supervisor" : $"{Kind.ToString().ToLowerInvariant()}:{Id}";
 }

@@ -20,4 +20,7 @@ public enum TakeoverReason
 
     /// <summary>The supervisor reassigned the step to someone with a reason.</summary>
     Reassigned,
+
+    /// <summary>The supervisor acted on a step that was someone else's, as the supervisor always may.</summary>
+    SupervisorIntervened,
 }

@@ -1,0 +1,164 @@
+using System.Text.Json;
+using Affairs.Domain.AffairTypes;
+using Affairs.Domain.Calendar;
+using Affairs.Domain.Cases;
+using Affairs.Domain.Cases.Events;
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
+using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Households;
+using Affairs.Workflows.Policies;
+using Affairs.Workflows.Residents;
+using Affairs.Workflows.Staffing;
+using Affairs.Workflows.Streams;
+
+namespace Affairs.Workflows.Cases;
+
+/// <summary>
+/// What every case command shares: the pinned definition, the policy in force, the organisation, the decision time,
+/// and the recording of facts (handlers, clocks) so that replay never needs a rule again.
+/// </summary>
+public sealed class CaseEngine(
+    StreamRepository streams,
+    AffairTypeCatalog catalog,
+    PolicyCatalog policies,
+    OrganisationDirectory directory,
+    CaseParticipants participants,
+    WorkingDayCalendar calendar,
+    TimeProvider time)
+{
+    /// <summary>The stream repository.</summary>
+    public StreamRepository Streams => streams;
+
+    /// <summary>The affair types.</summary>
+    public AffairTypeCatalog Catalog => catalog;
+
+    /// <summary>The calendar deadlines are counted in.</summary>
+    public WorkingDayCalendar Calendar => calendar;
+
+    /// <summary>Works out how actors stand to cases.</summary>
+    public CaseParticipants Participants => participants;
+
+    /// <summary>The decision time: now, in the centre's time zone (guards read <c>today</c> from it).</summary>
+    public DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.Zone);
+
+    /// <summary>The current organisation.</summary>
+    public async Task<Organisation> OrganisationAsync(CancellationToken cancellationToken) =>
+        (await directory.CurrentAsync(cancellationToken).ConfigureAwait(false)).Organisation;
+
+    /// <summary>The definition version the case is pinned to.</summary>
+    public CompiledAffairType TypeOf(CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return catalog.Resolve(state.AffairTypeId, state.DefinitionVersion);
+    }
+
+    /// <summary>The policy parameters of <paramref name="type"/> in force on the decision date (set id = affair type id).</summary>
+    public IReadOnlyDictionary<string, FieldValue> Parameters(CompiledAffairType type, DateTimeOffset decisionTime)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return type.BindParameters(policies.InForce(type.Id, DateOnly.FromDateTime(decisionTime.DateTime)));
+    }
+
+    /// <summary>The case as the machine needs it.</summary>
+    public static CaseSituation Situation(CompiledAffairType type, CaseState state)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(state);
+        var data = type.ReadData(state.Data, out _);
+        return new CaseSituation(
+            state.State,
+            data,
+            state.Materials.Select(m => m.MaterialId).ToHashSet(StringComparer.Ordinal),
+            state.Clocks.ToDictionary(c => c.Key, c => c.Value.Extensions, StringComparer.Ordinal));
+    }
+
+    /// <summary>Reads data changes against the definition, refusing every bad value at once (400).</summary>
+    public static IReadOnlyDictionary<string, FieldValue> ReadChanges(CompiledAffairType type, IReadOnlyDictionary<string, JsonElement>? changes)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        if (changes is null || changes.Count == 0)
+        {
+            return new Dictionary<string, FieldValue>();
+        }
+
+        var read = type.ReadData(changes, out var problems);
+        if (problems.Count > 0)
+        {
+            throw CommandRejectedException.Invalid(new Dictionary<string, string[]>
+            {
+                ["data"] = [.. problems.Select(p => p.Message)],
+            });
+        }
+
+        return read;
+    }
+
+    /// <summary>The handler of <paramref name="state"/> for this case's subject: <c>post:…</c>, <c>grid:…</c> or <c>supervisor</c>; null when terminal.</summary>
+    public async Task<string?> HandlerOfAsync(CompiledState state, string subjectKind, string subjectId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        if (state.IsTerminal || state.Handler is null)
+        {
+            return null;
+        }
+
+        if (state.Handler == "supervisor")
+        {
+            return StepHandler.Supervisor.ToString();
+        }
+
+        if (state.Handler != "grid")
+        {
+            return StepHandler.Post(state.Handler).ToString();
+        }
+
+        var grid = subjectKind == "household"
+            ? (await streams.LoadAsync(HouseholdStreams.For(subjectId), HouseholdStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId
+            : (await streams.LoadAsync(ResidentStreams.For(subjectId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId;
+        return grid is null ? StepHandler.Supervisor.ToString() : StepHandler.Grid(grid).ToString();
+    }
+
+    /// <summary>
+    /// The clock facts of taking <paramref name="transition"/> (and of firing an extension trigger): a clock starts on
+    /// first entering its start state, stops on entering a stop state (or any terminal state), and is extended by its
+    /// extension trigger.
+    /// </summary>
+    public static IEnumerable<object> ClockFacts(CompiledAffairType type, CaseState state, CompiledTransition transition, DateTimeOffset at, string actorId, ActingRole role, string? reason)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(transition);
+        if (transition.Extends is { Extension.By: { } by } extended && state.Clocks.ContainsKey(extended.Name))
+        {
+            yield return new CaseClockExtended(state.CaseId, extended.Name, by.Amount, by.Unit == PeriodUnit.WorkingDays, reason ?? string.Empty, actorId, role, at);
+        }
+
+        if (transition.IsInternal)
+        {
+            yield break;
+        }
+
+        var destination = type.State(transition.To);
+        foreach (var clock in type.Clocks)
+        {
+            var running = state.Clocks.TryGetValue(clock.Name, out var c) && c.StoppedAt is null;
+            var stops = clock.StopsOn.Count == 0 ? destination.IsTerminal : clock.StopsOn.Contains(destination.Name);
+            if (running && stops)
+            {
+                yield return new CaseClockStopped(state.CaseId, clock.Name, at);
+            }
+            else if (!state.Clocks.ContainsKey(clock.Name) && clock.StartsOn == destination.Name && clock.Limit is { } limit)
+            {
+                yield return new CaseClockStarted(state.CaseId, clock.Name, limit.Amount, limit.Unit == PeriodUnit.WorkingDays, at);
+            }
+        }
+    }
+
+    /// <summary>The outcome name of a terminal state, kebab-case; null otherwise.</summary>
+    public static string? OutcomeOf(CompiledState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        return state.Outcome?.ToString().ToLowerInvariant();
+    }
+}
