@@ -1,5 +1,6 @@
 using Affairs.Domain.EventStore;
 using Affairs.Stores.EventStoreDb.Appends;
+using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;
 
 namespace Affairs.Stores.EventStoreDb;
@@ -65,19 +66,22 @@ public sealed partial class EventStoreDbEventStore
         }
     }
 
-    private async Task<AppendOutcome> SendAsync(
-        StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
-    {
-        using var call = _client.Append(Call(cancellationToken));
-        await call.RequestStream.WriteAsync(AppendRequests.Options(stream, expected), cancellationToken).ConfigureAwait(false);
-        foreach (var @event in events)
-        {
-            await call.RequestStream.WriteAsync(AppendRequests.Message(@event), cancellationToken).ConfigureAwait(false);
-        }
+    private Task<AppendOutcome> SendAsync(
+        StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken) =>
+        Cancellation.Surface(
+            async () =>
+            {
+                using var call = _client.Append(Call(cancellationToken));
+                await call.RequestStream.WriteAsync(AppendRequests.Options(stream, expected), cancellationToken).ConfigureAwait(false);
+                foreach (var @event in events)
+                {
+                    await call.RequestStream.WriteAsync(AppendRequests.Message(@event), cancellationToken).ConfigureAwait(false);
+                }
 
-        await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-        return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false));
-    }
+                await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false), expected);
+            },
+            cancellationToken);
 
     /// <summary>The result for a batch ending at <paramref name="last"/>; a recognised retry comes without a position, so it is read.</summary>
     private async Task<AppendResult> ResultAsync(StreamName stream, long last, AppendOutcome outcome, CancellationToken cancellationToken)

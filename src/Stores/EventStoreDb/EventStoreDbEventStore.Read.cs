@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Affairs.Domain.EventStore;
+using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Grpc.Core;
@@ -71,9 +72,9 @@ public sealed partial class EventStoreDbEventStore
     private async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         using var call = _client.Read(request, Call(cancellationToken));
-        await foreach (var response in call.ResponseStream.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        while (await Cancellation.Surface(() => call.ResponseStream.MoveNext(cancellationToken), cancellationToken).ConfigureAwait(false))
         {
-            yield return response;
+            yield return call.ResponseStream.Current;
         }
     }
 }

@@ -33,7 +33,6 @@ internal static class GrpcChannels
         {
             HttpHandler = handler,
             DisposeHttpClient = true,
-            ThrowOperationCanceledOnCancellation = true,
             MaxReceiveMessageSize = MaxMessageBytes,
             MaxSendMessageSize = MaxMessageBytes,
         });

@@ -7,13 +7,14 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 /// <summary>Reads <c>AppendResp</c>: success with revision and position, or wrong expected version with the actual revision.</summary>
 internal static class AppendResponses
 {
-    public static AppendOutcome Interpret(AppendResp response)
+    /// <summary>The outcome of an append sent expecting <paramref name="sent"/>.</summary>
+    public static AppendOutcome Interpret(AppendResp response, ExpectedRevision sent)
     {
         ArgumentNullException.ThrowIfNull(response);
         return response.ResultCase switch
         {
             AppendResp.ResultOneofCase.Success => Success(response.Success),
-            AppendResp.ResultOneofCase.WrongExpectedVersion => new AppendOutcome(false, ActualRevision(response.WrongExpectedVersion), null),
+            AppendResp.ResultOneofCase.WrongExpectedVersion => Conflict(response.WrongExpectedVersion, sent),
             _ => throw new InvalidDataException("The server answered an append with neither success nor wrong expected version."),
         };
     }
@@ -52,6 +53,16 @@ internal static class AppendResponses
     /// <summary>A stream revision from the wire, where revisions are unsigned.</summary>
     public static long ToRevision(ulong revision) =>
         revision < long.MaxValue ? (long)revision : throw new InvalidDataException("The server sent a revision out of range.");
+
+    private static AppendOutcome Conflict(WrongExpectedVersion conflict, ExpectedRevision sent)
+    {
+        if (ExpectedRevision(conflict) is { } echoed && echoed != sent)
+        {
+            throw new InvalidDataException($"The server checked the expectation {echoed}, not the {sent} sent: the protocol definitions disagree.");
+        }
+
+        return new AppendOutcome(false, ActualRevision(conflict), null);
+    }
 
     private static AppendOutcome Success(AppendResp.Types.Success success)
     {
