@@ -19,7 +19,37 @@ public sealed class AppendResponsesTests
             },
         };
 
-        Assert.Equal(new AppendOutcome(true, 4, 8801), AppendResponses.Interpret(response, ExpectedRevision.Any));
+        Assert.Equal(new AppendOutcome(true, 4, 8801), AppendResponses.Interpret(response, ExpectedRevision.Any, 1));
+    }
+
+    [Fact]
+    public void success_of_several_events_takes_the_commit_position_as_the_last_event()
+    {
+        var response = new AppendResp
+        {
+            Success = new AppendResp.Types.Success
+            {
+                CurrentRevision = 4,
+                Position = new AppendResp.Types.Position { CommitPosition = 8800, PreparePosition = 8400 },
+            },
+        };
+
+        Assert.Equal(new AppendOutcome(true, 4, 8801), AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 3));
+    }
+
+    [Fact]
+    public void success_of_several_events_at_one_position_leaves_the_last_events_position_to_be_read()
+    {
+        var response = new AppendResp
+        {
+            Success = new AppendResp.Types.Success
+            {
+                CurrentRevision = 4,
+                Position = new AppendResp.Types.Position { CommitPosition = 8400, PreparePosition = 8400 },
+            },
+        };
+
+        Assert.Null(AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 3).Position);
     }
 
     [Fact]
@@ -27,7 +57,7 @@ public sealed class AppendResponsesTests
     {
         var response = new AppendResp { Success = new AppendResp.Types.Success { CurrentRevision = 1, NoPosition = new Empty() } };
 
-        Assert.Equal(new AppendOutcome(true, 1, null), AppendResponses.Interpret(response, ExpectedRevision.Any));
+        Assert.Equal(new AppendOutcome(true, 1, null), AppendResponses.Interpret(response, ExpectedRevision.Any, 1));
     }
 
     [Fact]
@@ -35,7 +65,7 @@ public sealed class AppendResponsesTests
     {
         var response = new AppendResp { Success = new AppendResp.Types.Success { NoStream = new Empty(), NoPosition = new Empty() } };
 
-        Assert.Equal(StreamRevision.None, AppendResponses.Interpret(response, ExpectedRevision.Any).Revision);
+        Assert.Equal(StreamRevision.None, AppendResponses.Interpret(response, ExpectedRevision.Any, 1).Revision);
     }
 
     [Fact]
@@ -43,7 +73,7 @@ public sealed class AppendResponsesTests
     {
         var response = new AppendResp { WrongExpectedVersion = new WrongExpectedVersion { CurrentRevision = 2, ExpectedRevision = 1 } };
 
-        Assert.Equal(new AppendOutcome(false, 2, null), AppendResponses.Interpret(response, ExpectedRevision.Exact(1)));
+        Assert.Equal(new AppendOutcome(false, 2, null), AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 1));
     }
 
     [Fact]
@@ -88,7 +118,7 @@ public sealed class AppendResponsesTests
     {
         var response = new AppendResp { WrongExpectedVersion = new WrongExpectedVersion { CurrentRevision = 2, ExpectedAny = new Empty() } };
 
-        Assert.Throws<InvalidDataException>(() => AppendResponses.Interpret(response, ExpectedRevision.Exact(1)));
+        Assert.Throws<InvalidDataException>(() => AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 1));
     }
 
     [Fact]
@@ -96,12 +126,12 @@ public sealed class AppendResponsesTests
     {
         var response = new AppendResp { WrongExpectedVersion = new WrongExpectedVersion { CurrentRevision2060 = 2 } };
 
-        Assert.Equal(new AppendOutcome(false, 2, null), AppendResponses.Interpret(response, ExpectedRevision.NoStream));
+        Assert.Equal(new AppendOutcome(false, 2, null), AppendResponses.Interpret(response, ExpectedRevision.NoStream, 1));
     }
 
     [Fact]
     public void a_response_with_neither_result_is_refused()
     {
-        Assert.Throws<InvalidDataException>(() => AppendResponses.Interpret(new AppendResp(), ExpectedRevision.Any));
+        Assert.Throws<InvalidDataException>(() => AppendResponses.Interpret(new AppendResp(), ExpectedRevision.Any, 1));
     }
 }

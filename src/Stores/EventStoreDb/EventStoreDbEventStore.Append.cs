@@ -79,11 +79,11 @@ public sealed partial class EventStoreDbEventStore
                 }
 
                 await call.RequestStream.CompleteAsync().ConfigureAwait(false);
-                return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false), expected);
+                return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false), expected, events.Count);
             },
             cancellationToken);
 
-    /// <summary>The result for a batch ending at <paramref name="last"/>; a recognised retry comes without a position, so it is read.</summary>
+    /// <summary>The result for a batch ending at <paramref name="last"/>; where the answer does not name the last event's position, it is read.</summary>
     private async Task<AppendResult> ResultAsync(StreamName stream, long last, AppendOutcome outcome, CancellationToken cancellationToken)
     {
         if (outcome.Position is { } position)

@@ -7,13 +7,13 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 /// <summary>Reads <c>AppendResp</c>: success with revision and position, or wrong expected version with the actual revision.</summary>
 internal static class AppendResponses
 {
-    /// <summary>The outcome of an append sent expecting <paramref name="sent"/>.</summary>
-    public static AppendOutcome Interpret(AppendResp response, ExpectedRevision sent)
+    /// <summary>The outcome of an append of <paramref name="count"/> events sent expecting <paramref name="sent"/>.</summary>
+    public static AppendOutcome Interpret(AppendResp response, ExpectedRevision sent, int count)
     {
         ArgumentNullException.ThrowIfNull(response);
         return response.ResultCase switch
         {
-            AppendResp.ResultOneofCase.Success => Success(response.Success),
+            AppendResp.ResultOneofCase.Success => Success(response.Success, count),
             AppendResp.ResultOneofCase.WrongExpectedVersion => Conflict(response.WrongExpectedVersion, sent),
             _ => throw new InvalidDataException("The server answered an append with neither success nor wrong expected version."),
         };
@@ -64,14 +64,20 @@ internal static class AppendResponses
         return new AppendOutcome(false, ActualRevision(conflict), null);
     }
 
-    private static AppendOutcome Success(AppendResp.Types.Success success)
+    /// <remarks>
+    /// The server reports a write's position as (commit = the last event's record, prepare = the first event's record).
+    /// For one event both are that event. For several, equal values do not say which event they are — a retry the
+    /// server recognised may answer that way — so the position is left to be read rather than guessed.
+    /// </remarks>
+    private static AppendOutcome Success(AppendResp.Types.Success success, int count)
     {
         var revision = success.CurrentRevisionOptionCase == AppendResp.Types.Success.CurrentRevisionOptionOneofCase.CurrentRevision
             ? ToRevision(success.CurrentRevision)
             : StreamRevision.None;
         long? position = success.PositionOptionCase == AppendResp.Types.Success.PositionOptionOneofCase.Position
-            ? Positions.FromLog(success.Position.CommitPosition, success.Position.PreparePosition)
-            : null;
+            && (count == 1 || success.Position.CommitPosition != success.Position.PreparePosition)
+                ? Positions.FromLog(success.Position.CommitPosition, success.Position.PreparePosition)
+                : null;
         return new AppendOutcome(true, revision, position);
     }
 }
