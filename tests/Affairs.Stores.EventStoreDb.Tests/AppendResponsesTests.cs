@@ -7,17 +7,20 @@ namespace Affairs.Stores.EventStoreDb.Tests;
 
 public sealed class AppendResponsesTests
 {
+    /// <summary>A success at revision 4 with the given positions.</summary>
+    private static AppendResp Written(ulong commit, ulong prepare) => new()
+    {
+        Success = new AppendResp.Types.Success
+        {
+            CurrentRevision = 4,
+            Position = new AppendResp.Types.Position { CommitPosition = commit, PreparePosition = prepare },
+        },
+    };
+
     [Fact]
     public void success_gives_the_current_revision_and_the_last_events_position()
     {
-        var response = new AppendResp
-        {
-            Success = new AppendResp.Types.Success
-            {
-                CurrentRevision = 4,
-                Position = new AppendResp.Types.Position { CommitPosition = 8800, PreparePosition = 8800 },
-            },
-        };
+        var response = Written(commit: 8800, prepare: 8800);
 
         Assert.Equal(new AppendOutcome(true, 4, 8801), AppendResponses.Interpret(response, ExpectedRevision.Any, 1));
     }
@@ -25,14 +28,7 @@ public sealed class AppendResponsesTests
     [Fact]
     public void success_of_several_events_takes_the_commit_position_as_the_last_event()
     {
-        var response = new AppendResp
-        {
-            Success = new AppendResp.Types.Success
-            {
-                CurrentRevision = 4,
-                Position = new AppendResp.Types.Position { CommitPosition = 8800, PreparePosition = 8400 },
-            },
-        };
+        var response = Written(commit: 8800, prepare: 8400);
 
         Assert.Equal(new AppendOutcome(true, 4, 8801), AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 3));
     }
@@ -40,14 +36,7 @@ public sealed class AppendResponsesTests
     [Fact]
     public void success_of_several_events_at_one_position_leaves_the_last_events_position_to_be_read()
     {
-        var response = new AppendResp
-        {
-            Success = new AppendResp.Types.Success
-            {
-                CurrentRevision = 4,
-                Position = new AppendResp.Types.Position { CommitPosition = 8400, PreparePosition = 8400 },
-            },
-        };
+        var response = Written(commit: 8400, prepare: 8400);
 
         Assert.Null(AppendResponses.Interpret(response, ExpectedRevision.Exact(1), 3).Position);
     }
