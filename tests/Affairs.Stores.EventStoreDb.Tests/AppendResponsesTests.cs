@@ -66,6 +66,21 @@ public sealed class AppendResponsesTests
     }
 
     [Fact]
+    public void a_no_stream_conflict_as_the_server_fills_both_generations_of_fields_maps_to_the_actual_revision()
+    {
+        // What the server sends for an append expecting no-stream to a stream at revision 1.
+        var conflict = new WrongExpectedVersion
+        {
+            ExpectedNoStream = new Empty(),
+            ExpectedRevision2060 = ulong.MaxValue,
+            CurrentRevision = 1,
+            CurrentRevision2060 = 1,
+        };
+
+        Assert.Equal(new AppendOutcome(false, 1, null), AppendResponses.Interpret(new AppendResp { WrongExpectedVersion = conflict }, ExpectedRevision.NoStream, 2));
+    }
+
+    [Fact]
     public void wrong_expected_version_on_a_missing_stream_reports_revision_none()
     {
         var conflict = new WrongExpectedVersion { CurrentNoStream = new Empty(), ExpectedRevision = 0 };
