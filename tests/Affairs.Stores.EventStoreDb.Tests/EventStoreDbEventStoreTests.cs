@@ -26,12 +26,6 @@ public sealed class EventStoreDbEventStoreTests
     }
 
     [Fact]
-    public void a_missing_connection_string_is_refused_when_the_store_is_created()
-    {
-        Assert.Throws<ArgumentException>(() => EventStoreDbEventStore.Create(new EventStoreDbOptions()));
-    }
-
-    [Fact]
     public async Task an_append_to_an_unreachable_node_fails_as_unavailable()
     {
         using var store = Unreachable();
