@@ -18,7 +18,7 @@ public sealed class PositionsTests
     [Fact]
     public void the_commit_position_decides_where_commit_and_prepare_differ()
     {
-        // Servers before 23.x send a stream read's prepare position as the transaction's first record.
+        // An event of a legacy explicit transaction: its prepare record comes before the commit record that $all orders by.
         Assert.Equal(5001, Positions.FromLog(5000, 4000));
     }
 

@@ -26,7 +26,7 @@ internal static class Positions
         var offset = commit != Unknown ? commit : prepare;
         if (offset >= long.MaxValue)
         {
-            throw new InvalidDataException("The server sent an event without a log position (EventStoreDB 20.6.1 or later is required).");
+            throw new InvalidDataException("The server sent an event without its log position: EventStoreDB 22.10 or later reports it on stream reads.");
         }
 
         return (long)offset + 1;
