@@ -62,6 +62,12 @@ public sealed partial class EventStoreDbEventStore
                 return await ResultAsync(stream, decision.Current + events.Count, outcome, cancellationToken).ConfigureAwait(false);
             }
 
+            if (outcome.Revision == decision.Current)
+            {
+                // Refused at the very revision it reports: not a race that looking again could win.
+                throw new InvalidDataException($"The server refused an append to '{stream}' at the revision it reports the stream at.");
+            }
+
             // Another writer appended between the read and the write: look at the new tail.
         }
     }
