@@ -9,7 +9,10 @@ switch (arguments.Suite)
     case "append":
         await AppendBenchmark.RunAsync(arguments);
         return 0;
+    case "append-esdb":
+        await EventStoreDbAppendBenchmark.RunAsync(arguments);
+        return 0;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb"));
         return 2;
 }

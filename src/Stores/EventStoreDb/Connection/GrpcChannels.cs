@@ -1,0 +1,52 @@
+using Grpc.Core;
+using Grpc.Net.Client;
+
+namespace Affairs.Stores.EventStoreDb.Connection;
+
+/// <summary>Opens the HTTP/2 channel to a node: h2c without TLS, TLS with or without certificate checks.</summary>
+internal static class GrpcChannels
+{
+    /// <summary>EventStoreDB's largest log record is 16 MiB; an event read back can be that big.</summary>
+    private const int MaxMessageBytes = 17 * 1024 * 1024;
+
+    public static GrpcChannel Open(ConnectionSettings settings)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            // Subscriptions hold one HTTP/2 stream each; more than the server's stream limit must not queue appends.
+            EnableMultipleHttp2Connections = true,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
+            PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+        };
+        if (settings.UseTls && !settings.VerifyCertificate)
+        {
+            // Explicit opt-in (tlsVerifyCert=false), as EventStoreDB's own clients offer for self-signed development nodes.
+#pragma warning disable CA5359
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, _, _, _) => true;
+#pragma warning restore CA5359
+        }
+
+        return GrpcChannel.ForAddress(settings.Address, new GrpcChannelOptions
+        {
+            HttpHandler = handler,
+            DisposeHttpClient = true,
+            MaxReceiveMessageSize = MaxMessageBytes,
+            MaxSendMessageSize = MaxMessageBytes,
+        });
+    }
+
+    /// <summary>The headers every call carries: basic authentication when the URL has credentials.</summary>
+    public static Metadata Headers(ConnectionSettings settings)
+    {
+        var headers = new Metadata();
+        if (settings.AuthorizationHeader is { } authorization)
+        {
+            headers.Add("authorization", authorization);
+        }
+
+        return headers;
+    }
+}

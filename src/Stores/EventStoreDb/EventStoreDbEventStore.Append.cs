@@ -1,0 +1,107 @@
+using Affairs.Domain.EventStore;
+using Affairs.Stores.EventStoreDb.Appends;
+using Affairs.Stores.EventStoreDb.Connection;
+using Affairs.Stores.EventStoreDb.Protocol;
+
+namespace Affairs.Stores.EventStoreDb;
+
+public sealed partial class EventStoreDbEventStore
+{
+    /// <inheritdoc />
+    /// <remarks>
+    /// An exact or no-stream expectation goes to the server as it is: the server checks it atomically and recognises a
+    /// retry by the ids at the expected place, as the port does. Any and stream-exists go through
+    /// <see cref="TailDecision"/>, because the server's own retry detection for them differs from the port's.
+    /// </remarks>
+    public Task<AppendResult> AppendAsync(
+        StreamName stream,
+        ExpectedRevision expected,
+        IReadOnlyList<EventToAppend> events,
+        CancellationToken cancellationToken = default)
+    {
+        EventBatch.Validate(stream, events);
+        cancellationToken.ThrowIfCancellationRequested();
+        return expected.IsExact || expected.IsNoStream
+            ? AppendExpectingAsync(stream, expected, events, cancellationToken)
+            : AppendAtEndAsync(stream, expected, events, cancellationToken);
+    }
+
+    private async Task<AppendResult> AppendExpectingAsync(
+        StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
+    {
+        var outcome = await SendAsync(stream, expected, events, cancellationToken).ConfigureAwait(false);
+        if (!outcome.Succeeded)
+        {
+            throw new WrongExpectedRevisionException(stream, expected, outcome.Revision);
+        }
+
+        // Written now or recognised as a retry, the batch sits right after the expected revision.
+        var last = (expected.IsNoStream ? StreamRevision.None : expected.Value) + events.Count;
+        return await ResultAsync(stream, last, outcome, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<AppendResult> AppendAtEndAsync(
+        StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var tail = await ReadStreamAsync(stream, ReadDirection.Backwards, StreamRevision.End, events.Count, cancellationToken)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            var decision = TailDecision.Decide(expected, tail, events);
+            switch (decision.Kind)
+            {
+                case AppendDecisionKind.Conflict:
+                    throw new WrongExpectedRevisionException(stream, expected, decision.Current);
+                case AppendDecisionKind.CheckRetry:
+                    return decision.Retry!;
+            }
+
+            var outcome = await SendAsync(stream, decision.WriteAt, events, cancellationToken).ConfigureAwait(false);
+            if (outcome.Succeeded)
+            {
+                return await ResultAsync(stream, decision.Current + events.Count, outcome, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (outcome.Revision == decision.Current)
+            {
+                // Refused at the very revision it reports: not a race that looking again could win.
+                throw new InvalidDataException($"The server refused an append to '{stream}' at the revision it reports the stream at.");
+            }
+
+            // Another writer appended between the read and the write: look at the new tail.
+        }
+    }
+
+    private Task<AppendOutcome> SendAsync(
+        StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken) =>
+        Cancellation.Surface(
+            async () =>
+            {
+                using var call = _client.Append(Call(cancellationToken));
+                await call.RequestStream.WriteAsync(AppendRequests.Options(stream, expected), cancellationToken).ConfigureAwait(false);
+                foreach (var @event in events)
+                {
+                    await call.RequestStream.WriteAsync(AppendRequests.Message(@event), cancellationToken).ConfigureAwait(false);
+                }
+
+                await call.RequestStream.CompleteAsync().ConfigureAwait(false);
+                return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false), expected, events.Count);
+            },
+            cancellationToken);
+
+    /// <summary>The result for a batch ending at <paramref name="last"/>; where the answer does not name the last event's position, it is read.</summary>
+    private async Task<AppendResult> ResultAsync(StreamName stream, long last, AppendOutcome outcome, CancellationToken cancellationToken)
+    {
+        if (outcome.Position is { } position)
+        {
+            return new AppendResult(last, position);
+        }
+
+        await foreach (var @event in ReadStreamAsync(stream, ReadDirection.Forwards, last, 1, cancellationToken).ConfigureAwait(false))
+        {
+            return new AppendResult(last, @event.Position);
+        }
+
+        throw new InvalidOperationException($"The server accepted an append to '{stream}' but has no event at revision {last}.");
+    }
+}

@@ -1,0 +1,39 @@
+using Affairs.Domain.EventStore;
+using Affairs.Stores.EventStoreDb.Protocol.Grpc;
+using FilterOptions = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options.Types.FilterOptions;
+
+namespace Affairs.Stores.EventStoreDb.Protocol;
+
+/// <summary>
+/// Server-side filters on <c>$all</c>: a category is the stream-name prefix <c>category-</c> (a category has no dash, so the
+/// prefix selects exactly its streams); the port's "every event" leaves out EventStoreDB's own system streams
+/// (<c>$</c>…: statistics, settings, projection links), which are not events of this application.
+/// </summary>
+internal static class StreamFilters
+{
+    /// <summary>Stream names that do not start with <c>$</c>.</summary>
+    public const string NotSystemStreams = "^[^$]";
+
+    public static FilterOptions For(SubscriptionFilter filter)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var expression = new FilterOptions.Types.Expression();
+        if (filter.Category is { } category)
+        {
+            expression.Prefix.Add(category + "-");
+        }
+        else
+        {
+            expression.Regex = NotSystemStreams;
+        }
+
+        return new FilterOptions
+        {
+            StreamIdentifier = expression,
+            // No search window: the server scans until it has the events asked for. A subscription reports a checkpoint
+            // every window (32 events considered) times this multiplier; the adapter ignores checkpoints.
+            Count = new Empty(),
+            CheckpointIntervalMultiplier = 1,
+        };
+    }
+}
