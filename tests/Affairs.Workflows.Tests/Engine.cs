@@ -1,3 +1,4 @@
+using Affairs.Domain.Calendar;
 using Affairs.Domain.EventStore;
 using Affairs.Domain.Staffing;
 using Affairs.Stores.Sqlite;
@@ -29,10 +30,20 @@ public sealed class Engine : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton<IIdSource>(new SequentialIdSource());
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
-        services.AddAffairs(o => o.ResidentPseudonymKey = "test-key-0123456789abcdef");
+        services.AddAffairs(o =>
+        {
+            o.ResidentPseudonymKey = "test-key-0123456789abcdef";
+            foreach (var schedule in HolidayScheduleFile.LoadFolder(Path.Combine(AppContext.BaseDirectory, "calendars")))
+            {
+                o.HolidaySchedules.Add(schedule);
+            }
+        });
         configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
+
+    /// <summary>Loads the catalogs and publishes the built-in affair types, as the host does at start.</summary>
+    public Task StartAsync() => _services.GetRequiredService<AffairsStartup>().InitializeAsync();
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
 

@@ -18,7 +18,7 @@ namespace Affairs.Workflows.Cases;
 /// What every case command shares: the pinned definition, the policy in force, the organisation, the decision time,
 /// and the recording of facts (handlers, clocks) so that replay never needs a rule again.
 /// </summary>
-public sealed class CaseEngine(
+public sealed partial class CaseEngine(
     StreamRepository streams,
     AffairTypeCatalog catalog,
     PolicyCatalog policies,
@@ -94,30 +94,31 @@ public sealed class CaseEngine(
         return read;
     }
 
-    /// <summary>The handler of <paramref name="state"/> for this case's subject: <c>post:…</c>, <c>grid:…</c> or <c>supervisor</c>; null when terminal.</summary>
-    public async Task<string?> HandlerOfAsync(CompiledState state, string subjectKind, string subjectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The handler of every state of <paramref name="type"/> for this subject: <c>post:…</c>, <c>grid:…</c> (the
+    /// subject's grid, read once and only if a state needs it) or <c>supervisor</c>; null for terminal states.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string?>> HandlersAsync(CompiledAffairType type, string subjectKind, string subjectId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(state);
-        if (state.IsTerminal || state.Handler is null)
+        ArgumentNullException.ThrowIfNull(type);
+        string? grid = null;
+        if (type.States.Any(s => s.Handler == "grid"))
         {
-            return null;
+            grid = subjectKind == "household"
+                ? (await streams.LoadAsync(HouseholdStreams.For(subjectId), HouseholdStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId
+                : (await streams.LoadAsync(ResidentStreams.For(subjectId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId;
         }
 
-        if (state.Handler == "supervisor")
-        {
-            return StepHandler.Supervisor.ToString();
-        }
-
-        if (state.Handler != "grid")
-        {
-            return StepHandler.Post(state.Handler).ToString();
-        }
-
-        var grid = subjectKind == "household"
-            ? (await streams.LoadAsync(HouseholdStreams.For(subjectId), HouseholdStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId
-            : (await streams.LoadAsync(ResidentStreams.For(subjectId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false)).State.GridId;
-        return grid is null ? StepHandler.Supervisor.ToString() : StepHandler.Grid(grid).ToString();
+        return type.States.ToDictionary(s => s.Name, s => Handler(s, grid), StringComparer.Ordinal);
     }
+
+    private static string? Handler(CompiledState state, string? grid) => state switch
+    {
+        { IsTerminal: true } or { Handler: null } => null,
+        { Handler: "supervisor" } => StepHandler.Supervisor.ToString(),
+        { Handler: "grid" } => grid is null ? StepHandler.Supervisor.ToString() : StepHandler.Grid(grid).ToString(),
+        _ => StepHandler.Post(state.Handler!).ToString(),
+    };
 
     /// <summary>
     /// The clock facts of taking <paramref name="transition"/> (and of firing an extension trigger): a clock starts on

@@ -9,6 +9,12 @@ public sealed class AffairsOptions
     /// </summary>
     public string ResidentPseudonymKey { get; set; } = string.Empty;
 
+    /// <summary>The published holiday schedules deadlines are counted with (one per year; see <c>calendars/</c>).</summary>
+    public IList<Domain.Calendar.HolidaySchedule> HolidaySchedules { get; } = [];
+
+    /// <summary>The time zone of the centre; Asia/Shanghai when null.</summary>
+    public TimeZoneInfo? TimeZone { get; set; }
+
     /// <summary>The centre this engine serves; its organisation lives in stream <c>organisation-{CentreId}</c>.</summary>
     public string CentreId { get; set; } = "main";
 }

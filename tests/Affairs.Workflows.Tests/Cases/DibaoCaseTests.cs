@@ -1,0 +1,169 @@
+using System.Text.Json;
+using Affairs.Domain.Cases;
+using Affairs.Domain.Cases.Events;
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
+using Affairs.Workflows.Cases;
+using Affairs.Workflows.Staffing;
+using Affairs.Workflows.Streams;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Affairs.Workflows.Tests.Cases;
+
+public sealed class DibaoCaseTests : IAsyncLifetime
+{
+    private Centre _centre = null!;
+
+    private Engine Engine => _centre.Engine;
+
+    public async Task InitializeAsync() => _centre = await Centre.OpenAsync();
+
+    public async Task DisposeAsync() => await _centre.DisposeAsync();
+
+    [Fact]
+    public async Task a_dibao_case_runs_from_application_to_approval_with_its_statutory_clock()
+    {
+        var caseId = await OpenAndAccept();
+        await Investigate(caseId, Centre.A);
+        await Fire(caseId, "pass-first-review", Centre.Boss);
+        await Fire(caseId, "notice-ended", Actor.System);
+        Engine.Clock.Advance(TimeSpan.FromDays(8));
+        var approved = await Fire(caseId, "approve", Centre.Boss, data: new()
+        {
+            ["monthlyBenefit"] = 300m,
+            ["paymentStartDate"] = "2026-04-01",
+            ["bankAccount"] = "6222020200112233445",
+            ["reviewIntervalMonths"] = 12,
+        });
+
+        Assert.Equal(("approved", "approved"), (approved.State, approved.Outcome));
+        var state = await Load(caseId);
+        Assert.True(state.IsClosed);
+        Assert.NotNull(state.Clocks["statutory"].StoppedAt);
+        Assert.Equal(30, state.Clocks["statutory"].LimitDays);
+    }
+
+    [Fact]
+    public async Task B_takes_over_when_A_is_on_leave_and_the_event_says_so()
+    {
+        var caseId = await OpenAndAccept();
+        var now = Engine.Clock.GetUtcNow();
+        await Engine.Mediator.Send(new RegisterAbsence("s-a", now, now.AddDays(2), AbsenceKind.Leave, Engine.As(Centre.Admin)));
+
+        var refusedA = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "record-data-check", Centre.A, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m }));
+        await Fire(caseId, "record-data-check", Centre.B, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
+
+        Assert.Equal(RejectionKind.Forbidden, refusedA.Kind);
+        var last = (await Events(caseId)).OfType<CaseTransitioned>().Last();
+        Assert.Equal(("s-b", ActingRole.B, (TakeoverReason?)TakeoverReason.AAbsent), (last.ActorId, last.ActingRole, last.ActingReason));
+        Assert.Equal("s-b", (await Load(caseId)).Step.CoveringBId);
+    }
+
+    [Fact]
+    public async Task someone_neither_responsible_nor_supervisor_is_refused_with_the_reason()
+    {
+        var caseId = await OpenAndAccept();
+
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "record-data-check", Centre.Other, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m }));
+
+        Assert.Equal("case.not-responsible", error.Code);
+        Assert.Equal("s-x is neither responsible for this step (it is with s-a as A) nor the supervisor.", error.Message);
+    }
+
+    [Fact]
+    public async Task a_trigger_not_permitted_now_is_refused_with_the_permitted_alternatives()
+    {
+        var caseId = await OpenAndAccept();
+
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "approve", Centre.A));
+
+        Assert.Equal("case.trigger-not-permitted", error.Code);
+        var permitted = Assert.IsAssignableFrom<IReadOnlyList<string>>(error.Details["permittedTriggers"]);
+        Assert.Contains("record-data-check", permitted);
+        Assert.Contains("withdraw", permitted);
+        Assert.DoesNotContain("approve", permitted);
+    }
+
+    [Fact]
+    public async Task a_rejection_without_a_reason_is_refused_and_writes_nothing()
+    {
+        var caseId = await OpenAndAccept();
+        await Investigate(caseId, Centre.A);
+        var before = (await Events(caseId)).Count;
+
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "reject", Centre.Boss));
+
+        Assert.Equal("case.trigger-not-permitted", error.Code);
+        Assert.Contains("reason", error.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(before, (await Events(caseId)).Count);
+    }
+
+    [Fact]
+    public async Task a_stale_if_match_revision_is_a_conflict_with_the_current_revision()
+    {
+        var caseId = await OpenAndAccept();
+        var current = (await Events(caseId)).Count - 1;
+
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(
+            new FireTrigger(caseId, "withdraw", current - 1, "changed my mind", null, Engine.As(Centre.A))));
+
+        Assert.Equal(("concurrency.conflict", (object?)(long)current), (error.Code, error.Details["currentRevision"]));
+    }
+
+    [Fact]
+    public async Task withdrawal_fires_the_definitions_withdraw_trigger_and_closes_the_case()
+    {
+        var caseId = await OpenAndAccept();
+
+        var result = await Engine.Mediator.Send(new WithdrawCase(caseId, "moved away", null, Engine.As(Centre.A)));
+
+        Assert.Equal(("withdrawn", "withdrawn"), (result.State, result.Outcome));
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(new AddNote(caseId, "late note", Engine.As(Centre.A))));
+        Assert.Equal("case.closed", error.Code);
+    }
+
+    [Fact]
+    public async Task opening_a_case_for_an_unknown_type_or_subject_is_refused_clearly()
+    {
+        var type = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(new OpenCase("no-such-type", null, _centre.HouseholdId, "counter", null, Engine.As(Centre.A))));
+        var subject = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(new OpenCase("dibao", null, "h-none", "counter", null, Engine.As(Centre.A))));
+
+        Assert.Equal(("affair-type.not-found", "household.not-found"), (type.Code, subject.Code));
+    }
+
+    private async Task<string> OpenAndAccept()
+    {
+        var opened = await Engine.Mediator.Send(new OpenCase("dibao", null, _centre.HouseholdId, "counter", Json(new() { ["applicationKind"] = "initial" }), Engine.As(Centre.A)));
+        foreach (var material in new[] { "application-form", "id-cards", "household-register", "income-proof" })
+        {
+            await Attach(opened.CaseId, material, Centre.A);
+        }
+
+        await Fire(opened.CaseId, "accept", Centre.A, new() { ["householdSize"] = 3 });
+        return opened.CaseId;
+    }
+
+    private async Task Investigate(string caseId, Actor actor)
+    {
+        await Fire(caseId, "record-data-check", actor, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
+        await Fire(caseId, "record-home-visit", actor, new() { ["homeVisitDate"] = "2026-03-09", ["investigator1"] = "s-a", ["investigator2"] = "s-gw" });
+        await Attach(caseId, "data-check-report", actor);
+        await Attach(caseId, "home-visit-record", actor);
+        await Fire(caseId, "complete-investigation", actor);
+    }
+
+    private Task<CaseRevision> Attach(string caseId, string material, Actor actor) =>
+        Engine.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), Engine.As(actor))).AsTask();
+
+    private Task<CaseRevision> Fire(string caseId, string trigger, Actor actor, Dictionary<string, object>? data = null, string? reason = null) =>
+        Engine.Mediator.Send(new FireTrigger(caseId, trigger, null, reason, data is null ? null : Json(data), Engine.As(actor))).AsTask();
+
+    private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) =>
+        values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value));
+
+    private async Task<CaseState> Load(string caseId) =>
+        (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).State;
+
+    private async Task<List<object>> Events(string caseId) =>
+        [.. (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).Events.Select(e => e.Event)];
+}
