@@ -5,26 +5,31 @@ namespace Affairs.Workflows.Tests.AffairTypes;
 
 public sealed class DiagramTests
 {
-    public static TheoryData<string> AllTypes => BuiltInDefinitionTests.AllTypes;
-
-    [Theory]
-    [MemberData(nameof(AllTypes))]
-    public void every_type_renders_as_mermaid(string id)
+    public static TheoryData<string, string> Renderings
     {
-        var mermaid = Definitions.Compile(id).Mermaid;
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var id in BuiltInDefinitionTests.Ids)
+            {
+                data.Add(id, "mermaid");
+                data.Add(id, "dot");
+            }
 
-        Assert.StartsWith("stateDiagram-v2", mermaid, StringComparison.Ordinal);
-        Snapshot.Match(mermaid.Split('\n'), SnapshotNameExtension.Create(id));
+            return data;
+        }
     }
 
     [Theory]
-    [MemberData(nameof(AllTypes))]
-    public void every_type_renders_as_dot(string id)
+    [MemberData(nameof(Renderings))]
+    public void every_type_renders_as_mermaid_and_as_dot(string id, string format)
     {
-        var dot = Definitions.Compile(id).Dot;
+        var type = Definitions.Compile(id);
+        var diagram = format == "mermaid" ? type.Mermaid : type.Dot;
 
-        Assert.StartsWith("digraph", dot, StringComparison.Ordinal);
-        Snapshot.Match(dot.Split('\n'), SnapshotNameExtension.Create(id));
+        Assert.StartsWith(format == "mermaid" ? "stateDiagram-v2" : "digraph", diagram, StringComparison.Ordinal);
+        Assert.All(type.Triggers, trigger => Assert.Contains(trigger, diagram, StringComparison.Ordinal));
+        Snapshot.Match(diagram.Split('\n'), SnapshotNameExtension.Create($"{format}_{id}"));
     }
 
     [Fact]
