@@ -7,14 +7,8 @@ using Affairs.Workflows.Publishing;
 
 namespace Affairs.Workflows.Tests.AffairTypes;
 
-public sealed class AffairTypeCatalogTests : IAsyncLifetime
+public sealed class AffairTypeCatalogTests : StoreTest
 {
-    private readonly TempStore _temp = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
-
     /// <summary>The sample as version 2: urgent grants are gone and the post decides every amount alone.</summary>
     private static string SampleVersion2()
     {
@@ -39,12 +33,12 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task built_in_types_and_an_administrators_type_are_published_as_events_and_read_back()
     {
-        var store = _temp.Open();
+        var store = Temp.Open();
         var catalog = new AffairTypeCatalog(store);
         await catalog.PublishBuiltInsAsync();
         var sample = await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
 
-        var reloaded = new AffairTypeCatalog(_temp.Open());
+        var reloaded = new AffairTypeCatalog(Temp.Open());
         await reloaded.LoadAsync();
 
         Assert.Equal([.. Definitions.BuiltInIds.Append(Definitions.Sample).Order(StringComparer.Ordinal)], reloaded.Ids);
@@ -59,7 +53,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task publishing_identical_content_again_changes_nothing()
     {
-        var store = _temp.Open();
+        var store = Temp.Open();
         var catalog = new AffairTypeCatalog(store);
         await catalog.PublishBuiltInsAsync();
         var reformatted = Definitions.Json("dibao").Replace("\n", "\n  ", StringComparison.Ordinal);
@@ -73,7 +67,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task a_published_version_is_never_changed()
     {
-        var store = _temp.Open();
+        var store = Temp.Open();
         var catalog = new AffairTypeCatalog(store);
         await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
         var changed = SampleVersion2().Replace("\"version\":2", "\"version\":1", StringComparison.Ordinal);
@@ -88,7 +82,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task versions_only_go_up()
     {
-        var catalog = new AffairTypeCatalog(_temp.Open());
+        var catalog = new AffairTypeCatalog(Temp.Open());
         await catalog.PublishAsync(SampleVersion2(), "admin-1");
 
         await Assert.ThrowsAsync<VersionConflictException>(() => catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1"));
@@ -97,7 +91,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task an_invalid_definition_is_refused_with_every_problem_and_nothing_is_stored()
     {
-        var store = _temp.Open();
+        var store = Temp.Open();
         var catalog = new AffairTypeCatalog(store);
         var broken = Definitions.Json(Definitions.Sample)
             .Replace("\"handler\": \"dibao\"", "\"handler\": \"welfare\"", StringComparison.Ordinal)
@@ -113,12 +107,12 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task a_case_stays_pinned_to_the_version_it_was_opened_under()
     {
-        var catalog = new AffairTypeCatalog(_temp.Open());
+        var catalog = new AffairTypeCatalog(Temp.Open());
         await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
         var openedUnder = catalog.ForNewCase(Definitions.Sample).Version;
 
         await catalog.PublishAsync(SampleVersion2(), "admin-1");
-        var reloaded = new AffairTypeCatalog(_temp.Open());
+        var reloaded = new AffairTypeCatalog(Temp.Open());
         await reloaded.LoadAsync();
 
         foreach (var c in new[] { catalog, reloaded })
@@ -135,14 +129,14 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task a_retired_version_opens_no_new_cases_but_still_resolves_for_its_cases()
     {
-        var store = _temp.Open();
+        var store = Temp.Open();
         var catalog = new AffairTypeCatalog(store);
         await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
         await catalog.PublishAsync(SampleVersion2(), "admin-1");
 
         await catalog.RetireAsync(Definitions.Sample, 2, "Urgent grants must stay available.", "admin-1");
         await catalog.RetireAsync(Definitions.Sample, 2, "Urgent grants must stay available.", "admin-1");
-        var reloaded = new AffairTypeCatalog(_temp.Open());
+        var reloaded = new AffairTypeCatalog(Temp.Open());
         await reloaded.LoadAsync();
 
         Assert.Equal(["affairtype.published.v1", "affairtype.published.v1", "affairtype.retired.v1"], (await Stream(store, Definitions.Sample)).Select(e => e.Type));
@@ -156,8 +150,8 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     [Fact]
     public async Task two_publishers_racing_for_one_version_cannot_both_win()
     {
-        var first = new AffairTypeCatalog(_temp.Open());
-        var second = new AffairTypeCatalog(_temp.Open());
+        var first = new AffairTypeCatalog(Temp.Open());
+        var second = new AffairTypeCatalog(Temp.Open());
         await first.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
         var other = SampleVersion2().Replace("\"urgentAssistanceCap\"", "\"urgentCap\"", StringComparison.Ordinal);
 
@@ -166,7 +160,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
             Attempt(() => second.PublishAsync(other, "admin-2")));
 
         Assert.Equal([false, true], results.Order());
-        var reloaded = new AffairTypeCatalog(_temp.Open());
+        var reloaded = new AffairTypeCatalog(Temp.Open());
         await reloaded.LoadAsync();
         Assert.Equal(2, reloaded.Versions(Definitions.Sample).Count);
 
@@ -189,9 +183,9 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
     {
         var posts = new HashSet<string>(KnownPosts.Standing) { "assistance" };
         var json = Definitions.Json(Definitions.Sample).Replace("\"handler\": \"dibao\"", "\"handler\": \"assistance\"", StringComparison.Ordinal);
-        await new AffairTypeCatalog(_temp.Open(), posts).PublishAsync(json, "admin-1");
+        await new AffairTypeCatalog(Temp.Open(), posts).PublishAsync(json, "admin-1");
 
-        var today = new AffairTypeCatalog(_temp.Open());
+        var today = new AffairTypeCatalog(Temp.Open());
         await today.LoadAsync();
 
         Assert.Equal("assistance", today.Resolve(Definitions.Sample, 1).InitialState.Handler);

@@ -7,14 +7,8 @@ using Affairs.Workflows.Publishing;
 
 namespace Affairs.Workflows.Tests.AffairTypes;
 
-public sealed class PolicyCatalogTests : IAsyncLifetime
+public sealed class PolicyCatalogTests : StoreTest
 {
-    private readonly TempStore _temp = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _temp.DisposeAsync();
-
     private static PolicyParameterSet Jinghu(int version, string effectiveFrom, decimal dibaoLine) => new()
     {
         Id = "jinghu",
@@ -26,10 +20,10 @@ public sealed class PolicyCatalogTests : IAsyncLifetime
     [Fact]
     public async Task the_version_in_force_on_the_decision_date_is_the_one_guards_see()
     {
-        var catalog = new PolicyCatalog(_temp.Open());
+        var catalog = new PolicyCatalog(Temp.Open());
         await catalog.PublishAsync(Jinghu(1, "2025-07-01", 850m), "admin-1");
         await catalog.PublishAsync(Jinghu(2, "2026-01-01", 880m), "admin-1");
-        var reloaded = new PolicyCatalog(_temp.Open());
+        var reloaded = new PolicyCatalog(Temp.Open());
         await reloaded.LoadAsync();
 
         Assert.Null(reloaded.InForce("jinghu", new DateOnly(2025, 6, 30)));
@@ -51,12 +45,12 @@ public sealed class PolicyCatalogTests : IAsyncLifetime
     [Fact]
     public async Task a_published_policy_version_is_never_changed()
     {
-        var catalog = new PolicyCatalog(_temp.Open());
+        var catalog = new PolicyCatalog(Temp.Open());
         await catalog.PublishAsync(Jinghu(1, "2026-01-01", 880m), "admin-1");
         await catalog.PublishAsync(Jinghu(1, "2026-01-01", 880m), "admin-1");
 
         await Assert.ThrowsAsync<VersionConflictException>(() => catalog.PublishAsync(Jinghu(1, "2026-01-01", 900m), "admin-1"));
-        var reloaded = new PolicyCatalog(_temp.Open());
+        var reloaded = new PolicyCatalog(Temp.Open());
         await reloaded.LoadAsync();
         Assert.Single(reloaded.Timeline("jinghu").Versions);
     }
