@@ -32,6 +32,10 @@ public sealed class BuiltInDefinitionTests
         Assert.Equal(("investigation", 30, PeriodUnit.WorkingDays), (clock.StartsOn, clock.Limit!.Amount, clock.Limit.Unit!.Value));
         Assert.Equal((15, 1), (clock.Extension!.By!.Amount, clock.Extension.Times));
         Assert.All(type.Transitions.Where(t => t.Trigger == clock.Extension.Trigger), t => Assert.True(t.RequiresReason && t.IsInternal));
+        Assert.Same(clock, Assert.Single(type.ClocksStartedBy("investigation")));
+        Assert.Empty(type.ClocksStoppedBy("public-notice"));
+        Assert.All(type.States.Where(s => s.IsTerminal), s => Assert.Same(clock, Assert.Single(type.ClocksStoppedBy(s.Name))));
+        Assert.Same(clock, type.Transitions.First(t => t.Trigger == "extend-time-limit").Extends);
     }
 
     [Fact]
