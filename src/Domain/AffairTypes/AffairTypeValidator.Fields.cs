@@ -11,7 +11,7 @@ public sealed partial class AffairTypeValidator
         {
             var field = _definition.Fields[i];
             var path = $"$.fields[{i}]";
-            CheckName($"{path}.name", field.Name, "A field's name");
+            CheckIdentifier($"{path}.name", field.Name, "A field's name");
             if (field.Name.Length > 0 && !_fields.TryAdd(field.Name, field))
             {
                 Add($"{path}.name", "duplicate-name", $"The field '{field.Name}' is declared twice.");
@@ -81,7 +81,7 @@ public sealed partial class AffairTypeValidator
         for (var i = 0; i < _definition.Parameters.Count; i++)
         {
             var parameter = _definition.Parameters[i];
-            CheckName($"$.parameters[{i}].name", parameter.Name, "A parameter's name");
+            CheckIdentifier($"$.parameters[{i}].name", parameter.Name, "A parameter's name");
             if (parameter.Name.Length > 0 && !seen.Add(parameter.Name))
             {
                 Add($"$.parameters[{i}].name", "duplicate-name", $"The parameter '{parameter.Name}' is declared twice.");

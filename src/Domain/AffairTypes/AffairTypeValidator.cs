@@ -38,8 +38,14 @@ public sealed partial class AffairTypeValidator
         return validator._problems;
     }
 
+    /// <summary>Words a guard reads as keywords or as the decision date, so no field or parameter may take them.</summary>
+    private static readonly HashSet<string> Reserved = ["and", "or", "not", "in", "is", "null", "true", "false", "today"];
+
     [GeneratedRegex("^[a-z][a-z0-9]*(-[a-z0-9]+)*$")]
     private static partial Regex Slug();
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex Identifier();
 
     private void Add(string path, string code, string message) => _problems.Add(new DefinitionProblem(path, code, message));
 
@@ -80,6 +86,16 @@ public sealed partial class AffairTypeValidator
         if (value.Length == 0)
         {
             Add(path, "required", $"{what} is required.");
+        }
+    }
+
+    /// <summary>A field or parameter name must be something a guard can write.</summary>
+    private void CheckIdentifier(string path, string value, string what)
+    {
+        CheckName(path, value, what);
+        if (value.Length > 0 && (!Identifier().IsMatch(value) || Reserved.Contains(value)))
+        {
+            Add(path, "invalid-name", $"{what} '{value}' must be letters, digits and underscores, not starting with a digit, and not a guard keyword.");
         }
     }
 

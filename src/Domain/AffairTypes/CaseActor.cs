@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Affairs.Domain.AffairTypes;
 
 /// <summary>
@@ -9,5 +11,5 @@ namespace Affairs.Domain.AffairTypes;
 public sealed record CaseActor(string Id, IReadOnlySet<CaseRole> Roles, string? Post = null)
 {
     /// <summary>The engine firing a timer.</summary>
-    public static CaseActor System { get; } = new("system", new HashSet<CaseRole> { CaseRole.System });
+    public static CaseActor System { get; } = new("system", new[] { CaseRole.System }.ToFrozenSet());
 }

@@ -118,6 +118,16 @@ public sealed partial class CompiledAffairType
         return new CaseMachine(this, situation, actor, parameters, decisionTime, request);
     }
 
+    /// <summary>
+    /// The clocks a transition into <paramref name="state"/> starts: those whose <c>startsOn</c> it is. A clock starts
+    /// on the first entry only; the caller knows whether the case has been there before.
+    /// </summary>
+    public IEnumerable<ClockDefinition> ClocksStartedBy(string state) => Clocks.Where(c => c.StartsOn == state);
+
+    /// <summary>The clocks a transition into <paramref name="state"/> stops: those listing it, and all of them at a terminal state.</summary>
+    public IEnumerable<ClockDefinition> ClocksStoppedBy(string state) =>
+        Clocks.Where(c => c.StopsOn.Contains(state) || (c.StopsOn.Count == 0 && State(state).IsTerminal));
+
     internal IReadOnlyList<CompiledTransition> Outgoing(string state) =>
         _outgoing.TryGetValue(state, out var transitions) ? transitions : [];
 

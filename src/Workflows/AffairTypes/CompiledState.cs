@@ -33,9 +33,9 @@ public sealed class CompiledState
     /// <summary>The timers that run while the case is here; each fires its trigger as <see cref="CaseActor.System"/>.</summary>
     public IReadOnlyList<TimerDefinition> Timers => Definition.Timers;
 
-    /// <summary>The fields that must have a value before a case may enter this state.</summary>
+    /// <summary>The fields that must have a value before a case may enter this state (or, for the initial state, be opened).</summary>
     public IReadOnlyList<FieldDefinition> RequiredFields { get; }
 
-    /// <summary>The materials that must be attached before a case may enter this state.</summary>
+    /// <summary>The materials that must be attached before a case may enter this state (or, for the initial state, be opened).</summary>
     public IReadOnlyList<MaterialDefinition> RequiredMaterials { get; }
 }

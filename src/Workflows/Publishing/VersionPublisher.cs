@@ -50,17 +50,23 @@ internal static class VersionPublisher
         }
     }
 
-    /// <summary>Appends <paramref name="event"/> after checking the stream's revision, retrying once on a race.</summary>
+    /// <summary>Appends <paramref name="event"/> at the stream's current end, checked by revision; on a race it re-reads once.</summary>
     public static async Task AppendAsync(IEventStore store, StreamName stream, EventToAppend @event, CancellationToken cancellationToken)
     {
-        var last = StreamRevision.None;
-        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Backwards, StreamRevision.End, 1, cancellationToken).ConfigureAwait(false))
+        for (var attempt = 0; ; attempt++)
         {
-            last = recorded.Revision;
+            var (revision, _) = await ReadAsync(store, stream, _ => null, cancellationToken).ConfigureAwait(false);
+            var expected = revision == StreamRevision.None ? ExpectedRevision.NoStream : ExpectedRevision.Exact(revision);
+            try
+            {
+                await store.AppendAsync(stream, expected, [@event], cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (WrongExpectedRevisionException) when (attempt == 0)
+            {
+                // Another writer appended meanwhile; the event's id is fixed, so appending after it is still one event.
+            }
         }
-
-        var expected = last == StreamRevision.None ? ExpectedRevision.NoStream : ExpectedRevision.Exact(last);
-        await store.AppendAsync(stream, expected, [@event], cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<(long Revision, List<Published> Versions)> ReadAsync(

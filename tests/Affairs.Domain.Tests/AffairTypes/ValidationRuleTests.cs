@@ -137,6 +137,8 @@ public sealed class ValidationRuleTests
     {
         d["id"] = "Minimal Type";
         d.Transitions()[0]!["trigger"] = "Submit!";
+        d["fields"]!.AsArray().Add(Node("""{ "name": "monthly-income", "type": "decimal" }"""));
+        d["parameters"]!.AsArray().Add(Node("""{ "name": "today", "type": "date" }"""));
     }));
 
     [Fact]
