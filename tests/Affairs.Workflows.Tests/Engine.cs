@@ -24,7 +24,7 @@ public sealed class Engine : IAsyncDisposable
     public Engine(Action<IServiceCollection>? configure = null)
     {
         Directory.CreateDirectory(_folder);
-        Store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal });
+        Store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal, TimeProvider = Clock });
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(Store);
         services.AddSingleton<TimeProvider>(Clock);

@@ -45,6 +45,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<Domain.EventStore.IEventStore>()));
         services.TryAddSingleton<CaseParticipants>();
         services.TryAddSingleton<CaseEngine>();
+        services.TryAddSingleton<Audit.ChainVerifier>();
         services.TryAddSingleton<AffairsStartup>();
         services.TryAddSingleton<OrganisationDirectory>();
         services.TryAddSingleton<OrganisationCommand>();

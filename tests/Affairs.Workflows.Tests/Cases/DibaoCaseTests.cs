@@ -5,8 +5,6 @@ using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Staffing;
-using Affairs.Workflows.Streams;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Workflows.Tests.Cases;
 
@@ -131,39 +129,16 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         Assert.Equal(("affair-type.not-found", "household.not-found"), (type.Code, subject.Code));
     }
 
-    private async Task<string> OpenAndAccept()
-    {
-        var opened = await Engine.Mediator.Send(new OpenCase("dibao", null, _centre.HouseholdId, "counter", Json(new() { ["applicationKind"] = "initial" }), Engine.As(Centre.A)));
-        foreach (var material in new[] { "application-form", "id-cards", "household-register", "income-proof" })
-        {
-            await Attach(opened.CaseId, material, Centre.A);
-        }
+    private Task<string> OpenAndAccept() => new DibaoSteps(_centre).OpenAndAccept();
 
-        await Fire(opened.CaseId, "accept", Centre.A, new() { ["householdSize"] = 3 });
-        return opened.CaseId;
-    }
-
-    private async Task Investigate(string caseId, Actor actor)
-    {
-        await Fire(caseId, "record-data-check", actor, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
-        await Fire(caseId, "record-home-visit", actor, new() { ["homeVisitDate"] = "2026-03-09", ["investigator1"] = "s-a", ["investigator2"] = "s-gw" });
-        await Attach(caseId, "data-check-report", actor);
-        await Attach(caseId, "home-visit-record", actor);
-        await Fire(caseId, "complete-investigation", actor);
-    }
-
-    private Task<CaseRevision> Attach(string caseId, string material, Actor actor) =>
-        Engine.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), Engine.As(actor))).AsTask();
+    private Task Investigate(string caseId, Actor actor) => new DibaoSteps(_centre).Investigate(caseId, actor);
 
     private Task<CaseRevision> Fire(string caseId, string trigger, Actor actor, Dictionary<string, object>? data = null, string? reason = null) =>
-        Engine.Mediator.Send(new FireTrigger(caseId, trigger, null, reason, data is null ? null : Json(data), Engine.As(actor))).AsTask();
+        new DibaoSteps(_centre).Fire(caseId, trigger, actor, data, reason);
 
-    private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) =>
-        values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value));
+    private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) => DibaoSteps.Json(values);
 
-    private async Task<CaseState> Load(string caseId) =>
-        (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).State;
+    private Task<CaseState> Load(string caseId) => new DibaoSteps(_centre).Load(caseId);
 
-    private async Task<List<object>> Events(string caseId) =>
-        [.. (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).Events.Select(e => e.Event)];
+    private Task<List<object>> Events(string caseId) => new DibaoSteps(_centre).Events(caseId);
 }
