@@ -34,6 +34,15 @@ public sealed class PostgresFixture : IEventStoreFixture, IAsyncLifetime
         return store;
     }
 
+    /// <summary>Runs one statement on a connection of its own and returns its first value.</summary>
+    public static async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -45,10 +54,7 @@ public sealed class PostgresFixture : IEventStoreFixture, IAsyncLifetime
 
         foreach (var schema in _stores.Select(s => s.Schema).Distinct())
         {
-            await using var connection = new NpgsqlConnection(ConnectionString);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await ScalarAsync<object>($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE; SELECT 1");
         }
     }
 }
