@@ -7,7 +7,9 @@
 # nothing, so the PostgreSQL tests are skipped with their reason.
 set -uo pipefail
 
-state_file="${TMPDIR:-/tmp}/affairs-services.state"
+# One state file per checkout, so that test runs from different checkouts on one machine never stop each other's server.
+checkout="$(cd "$(dirname "$0")/.." && pwd)"
+state_file="${TMPDIR:-/tmp}/affairs-services.$(printf '%s' "$checkout" | cksum | cut -d' ' -f1).state"
 log() { echo "services: $*" >&2; }
 
 find_bin() {

@@ -17,11 +17,6 @@ public sealed partial class PostgresEventStore
     {
         EventBatch.Validate(stream, events);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        if (cancellationToken.IsCancellationRequested)
-        {
-            return Task.FromCanceled<AppendResult>(cancellationToken);
-        }
-
         return _writer.Enqueue(new PendingAppend(stream, expected, events, cancellationToken));
     }
 }

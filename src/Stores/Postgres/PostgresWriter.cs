@@ -14,6 +14,9 @@ namespace Affairs.Stores.Postgres;
 /// </summary>
 internal sealed class PostgresWriter : IAsyncDisposable
 {
+    /// <summary>A group commit stops taking appends once it carries this much event data (it always takes one).</summary>
+    private const long MaxBytesPerCommit = 16 * 1024 * 1024;
+
     private readonly Channel<PendingAppend> _queue = Channel.CreateUnbounded<PendingAppend>(
         new UnboundedChannelOptions { SingleReader = true, AllowSynchronousContinuations = false });
 
@@ -43,9 +46,14 @@ internal sealed class PostgresWriter : IAsyncDisposable
     /// <summary>Statements committed and appends they carried: their ratio is the group-commit factor.</summary>
     public (long Commits, long Appends) Counters => (Interlocked.Read(ref _commits), Interlocked.Read(ref _appends));
 
+    /// <summary>Queues the append for the next group commit, unless it is already cancelled.</summary>
     public Task<AppendResult> Enqueue(PendingAppend append)
     {
-        if (!_queue.Writer.TryWrite(append))
+        if (append.CancellationToken.IsCancellationRequested)
+        {
+            append.TrySetCanceled(append.CancellationToken);
+        }
+        else if (!_queue.Writer.TryWrite(append))
         {
             append.TrySetException(new ObjectDisposedException(nameof(PostgresEventStore)));
         }
@@ -60,7 +68,8 @@ internal sealed class PostgresWriter : IAsyncDisposable
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < _options.MaxAppendsPerCommit && reader.TryRead(out var append))
+            var bytes = 0L;
+            while (batch.Count < _options.MaxAppendsPerCommit && bytes < MaxBytesPerCommit && reader.TryRead(out var append))
             {
                 if (append.CancellationToken.IsCancellationRequested)
                 {
@@ -69,6 +78,7 @@ internal sealed class PostgresWriter : IAsyncDisposable
                 else
                 {
                     batch.Add(append);
+                    bytes += append.Events.Sum(e => (long)e.Data.Length + e.Metadata.Length);
                 }
             }
 
@@ -100,6 +110,17 @@ internal sealed class PostgresWriter : IAsyncDisposable
                     outcomes[i] = (reader.GetInt16(0), reader.GetInt64(1), reader.GetInt64(2));
                 }
             }
+        }
+        catch (PostgresException) when (batch.Count > 1)
+        {
+            // The server refused the statement (say, text it cannot store): nothing was written. Commit the appends
+            // one by one, so that only the append at fault fails.
+            foreach (var append in batch)
+            {
+                await CommitBatchAsync([append]).ConfigureAwait(false);
+            }
+
+            return;
         }
         catch (Exception exception)
         {
