@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Affairs.Domain.EventStore;
 using Npgsql;
 
@@ -7,84 +6,39 @@ namespace Affairs.Stores.Postgres;
 public sealed partial class PostgresEventStore
 {
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
-        StreamName stream,
-        ReadDirection direction,
-        long fromRevision,
-        long maxCount,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromRevision, long maxCount, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var forwards = direction == ReadDirection.Forwards;
-        var sql = SelectEvent + (forwards
+        var sql = SelectEvent + (direction == ReadDirection.Forwards
             ? "WHERE s.name = $1 AND e.revision >= $2 ORDER BY e.revision LIMIT $3"
             : "WHERE s.name = $1 AND e.revision <= $2 ORDER BY e.revision DESC LIMIT $3");
-        var next = fromRevision;
-        var remaining = maxCount;
-        while (remaining > 0)
-        {
-            var limit = (int)Math.Min(remaining, _options.ReadPageSize);
-            var page = await ReadPageAsync(sql, cancellationToken, stream.Value, next, limit).ConfigureAwait(false);
-            foreach (var @event in page)
-            {
-                yield return @event;
-            }
-
-            if (page.Count < limit || (!forwards && page[^1].Revision == 0))
-            {
-                yield break;
-            }
-
-            remaining -= page.Count;
-            next = forwards ? page[^1].Revision + 1 : page[^1].Revision - 1;
-        }
+        return EventPages.ReadStreamAsync(direction, fromRevision, maxCount, _options.ReadPageSize,
+            (from, limit, token) => ReadPageAsync(sql, token, stream.Value, from, limit), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
-        SubscriptionFilter filter,
-        long afterPosition,
-        long maxCount,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(SubscriptionFilter filter, long afterPosition, long maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var after = afterPosition;
-        var remaining = maxCount;
-        while (remaining > 0)
-        {
-            var limit = (int)Math.Min(remaining, _options.ReadPageSize);
-            var page = await ReadLogPageAsync(filter, after, limit, cancellationToken).ConfigureAwait(false);
-            foreach (var @event in page)
-            {
-                yield return @event;
-            }
-
-            if (page.Count < limit)
-            {
-                yield break;
-            }
-
-            remaining -= page.Count;
-            after = page[^1].Position;
-        }
+        return EventPages.ReadLogAsync(afterPosition, maxCount, _options.ReadPageSize, LogPages(filter), cancellationToken);
     }
 
     private string SelectEvent =>
         $"SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded, s.name FROM {_quotedSchema}.events e JOIN {_quotedSchema}.streams s ON s.id = e.stream_id ";
 
-    private Task<List<RecordedEvent>> ReadLogPageAsync(SubscriptionFilter filter, long after, int limit, CancellationToken cancellationToken) =>
-        filter.Category is null
-            ? ReadPageAsync(SelectEvent + "WHERE e.position > $1 ORDER BY e.position LIMIT $2", cancellationToken, after, limit)
-            : ReadPageAsync(SelectEvent + "WHERE e.category = $1 AND e.position > $2 ORDER BY e.position LIMIT $3", cancellationToken, filter.Category, after, limit);
+    private EventPages.PageReader LogPages(SubscriptionFilter filter)
+    {
+        if (filter.Category is null)
+        {
+            var all = SelectEvent + "WHERE e.position > $1 ORDER BY e.position LIMIT $2";
+            return (after, limit, token) => ReadPageAsync(all, token, after, limit);
+        }
 
-    /// <summary>
-    /// Reads one page and returns the connection to the pool before the caller sees any of it, so that a slow
-    /// consumer never holds a connection or a snapshot open.
-    /// </summary>
-    private async Task<List<RecordedEvent>> ReadPageAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
+        var category = SelectEvent + "WHERE e.category = $1 AND e.position > $2 ORDER BY e.position LIMIT $3";
+        return (after, limit, token) => ReadPageAsync(category, token, filter.Category, after, limit);
+    }
+
+    /// <summary>Reads one page and returns the connection to the pool before the caller sees any of it.</summary>
+    private async ValueTask<IReadOnlyList<RecordedEvent>> ReadPageAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
