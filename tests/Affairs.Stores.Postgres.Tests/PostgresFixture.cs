@@ -34,6 +34,14 @@ public sealed class PostgresFixture : IEventStoreFixture, IAsyncLifetime
         return store;
     }
 
+    /// <summary>A store on a fresh schema, migrated before it is returned.</summary>
+    public async Task<PostgresEventStore> MigratedStoreAsync()
+    {
+        var store = CreateStore();
+        await store.MigrateAsync();
+        return store;
+    }
+
     /// <summary>Runs one statement on a connection of its own and returns its first value.</summary>
     public static async Task<T> ScalarAsync<T>(string sql)
     {

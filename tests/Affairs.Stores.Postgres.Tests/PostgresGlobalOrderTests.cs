@@ -18,8 +18,7 @@ public sealed class PostgresGlobalOrderTests(PostgresFixture fixture) : IClassFi
     [ConformanceFact]
     public async Task a_subscriber_never_skips_an_append_that_commits_late_with_a_lower_position()
     {
-        var store = fixture.CreateStore();
-        await store.MigrateAsync();
+        var store = await fixture.MigratedStoreAsync();
         var category = TestEvents.UniqueCategory();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var received = new ConcurrentQueue<RecordedEvent>();

@@ -10,8 +10,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IClassFi
     [ConformanceFact]
     public async Task an_append_the_server_refuses_fails_alone_and_the_appends_waiting_with_it_commit()
     {
-        var store = fixture.CreateStore();
-        await store.MigrateAsync();
+        var store = await fixture.MigratedStoreAsync();
         var category = TestEvents.UniqueCategory();
         var refused = new EventToAppend(Guid.NewGuid(), "text.with.nul\0.v1", "{}"u8.ToArray(), "{}"u8.ToArray());
 
@@ -28,8 +27,7 @@ public sealed class PostgresGroupCommitTests(PostgresFixture fixture) : IClassFi
     [ConformanceFact]
     public async Task concurrent_appends_share_commits_and_each_gets_its_own_outcome()
     {
-        var store = fixture.CreateStore();
-        await store.MigrateAsync();
+        var store = await fixture.MigratedStoreAsync();
         var stream = TestEvents.UniqueStream();
         await store.AppendAsync(stream, ExpectedRevision.NoStream, TestEvents.Events(1));
         var (commits, appends) = store.GroupCommitCounters;

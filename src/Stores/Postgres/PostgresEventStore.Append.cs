@@ -9,11 +9,7 @@ public sealed partial class PostgresEventStore
     /// The append joins the next group commit. Cancellation is honoured until that commit takes the append;
     /// after that the append completes with its real outcome.
     /// </remarks>
-    public Task<AppendResult> AppendAsync(
-        StreamName stream,
-        ExpectedRevision expected,
-        IReadOnlyList<EventToAppend> events,
-        CancellationToken cancellationToken = default)
+    public Task<AppendResult> AppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
     {
         EventBatch.Validate(stream, events);
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
