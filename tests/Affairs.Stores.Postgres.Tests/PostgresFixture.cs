@@ -23,13 +23,15 @@ public sealed class PostgresFixture : IEventStoreFixture, IAsyncLifetime
             : throw new InvalidOperationException($"{Variable} is not set.");
 
     /// <summary>Another store on a fresh schema of its own, disposed and dropped with the fixture.</summary>
-    public PostgresEventStore CreateStore(string? schema = null)
+    public PostgresEventStore CreateStore(string? schema = null, TimeSpan? fallbackPollInterval = null)
     {
-        var store = new PostgresEventStore(new PostgresEventStoreOptions
+        var options = new PostgresEventStoreOptions
         {
             ConnectionString = ConnectionString,
             Schema = schema ?? "test_" + Guid.NewGuid().ToString("N")[..16],
-        });
+        };
+        options.FallbackPollInterval = fallbackPollInterval ?? options.FallbackPollInterval;
+        var store = new PostgresEventStore(options);
         _stores.Add(store);
         return store;
     }

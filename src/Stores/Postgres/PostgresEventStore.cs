@@ -51,20 +51,10 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     /// Creates the schema or brings it up to date now rather than on first use. Safe to call from several processes
     /// at once: an advisory lock lets one migrate while the others wait, then find nothing left to do.
     /// </summary>
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await PostgresSchema.MigrateAsync(connection, _options.Schema, cancellationToken).ConfigureAwait(false);
-            _migrated = true;
-        }
-        finally
-        {
-            _migration.Release();
-        }
+        return MigrateOnceAsync(always: true, cancellationToken);
     }
 
     /// <summary>Finishes the appends already queued, then closes every connection.</summary>
@@ -83,7 +73,28 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     }
 
     private ValueTask EnsureSchemaAsync(CancellationToken cancellationToken) =>
-        _migrated ? ValueTask.CompletedTask : new ValueTask(MigrateAsync(cancellationToken));
+        _migrated ? ValueTask.CompletedTask : new ValueTask(MigrateOnceAsync(always: false, cancellationToken));
+
+    /// <summary>Migrates, one caller at a time in this process; on first use only the first caller does the work.</summary>
+    private async Task MigrateOnceAsync(bool always, CancellationToken cancellationToken)
+    {
+        await _migration.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_migrated && !always)
+            {
+                return;
+            }
+
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await PostgresSchema.MigrateAsync(connection, _options.Schema, cancellationToken).ConfigureAwait(false);
+            _migrated = true;
+        }
+        finally
+        {
+            _migration.Release();
+        }
+    }
 
     private async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
