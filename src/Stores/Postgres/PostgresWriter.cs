@@ -1,3 +1,4 @@
+using System.Data;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Affairs.Domain.EventStore;
@@ -103,15 +104,21 @@ internal sealed class PostgresWriter : IAsyncDisposable
             }
 
             // Disposing the reader reads up to ReadyForQuery: past that point the implicit transaction has committed.
+            var rows = 0;
             await using (var reader = await command.ExecuteReaderAsync().ConfigureAwait(false))
             {
-                for (var i = 0; i < outcomes.Length && await reader.ReadAsync().ConfigureAwait(false); i++)
+                for (; rows < outcomes.Length && await reader.ReadAsync().ConfigureAwait(false); rows++)
                 {
-                    outcomes[i] = (reader.GetInt16(0), reader.GetInt64(1), reader.GetInt64(2));
+                    outcomes[rows] = (reader.GetInt16(0), reader.GetInt64(1), reader.GetInt64(2));
                 }
             }
+
+            if (rows != batch.Count)
+            {
+                throw new InvalidOperationException($"append_batch answered {rows} outcomes for {batch.Count} appends.");
+            }
         }
-        catch (PostgresException) when (batch.Count > 1)
+        catch (PostgresException) when (batch.Count > 1 && _connection?.FullState == ConnectionState.Open)
         {
             // The server refused the statement (say, text it cannot store): nothing was written. Commit the appends
             // one by one, so that only the append at fault fails.
@@ -124,7 +131,8 @@ internal sealed class PostgresWriter : IAsyncDisposable
         }
         catch (Exception exception)
         {
-            // The statement rolled back as a whole: no append of this batch was written, so each caller is told so.
+            // After a server error nothing of the batch was written. After a lost connection the outcome is unknown;
+            // a retry with the same event ids is then recognised as idempotent.
             await ResetAsync().ConfigureAwait(false);
             foreach (var append in batch)
             {
