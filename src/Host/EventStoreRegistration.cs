@@ -7,14 +7,14 @@ namespace Affairs.Host;
 /// <summary>
 /// Registers the <see cref="IEventStore"/> chosen by configuration: <c>Store</c> = <c>Sqlite</c> (the default, section
 /// <c>Store:Sqlite</c>) or <c>Postgres</c> (section <c>Store:Postgres</c>, with <c>ConnectionString</c> and optional
-/// <c>Schema</c>).
+/// <c>Schema</c>). A JSON file cannot give <c>Store</c> a value beside its sections, so there it is <c>Store:Kind</c>.
 /// </summary>
 internal static class EventStoreRegistration
 {
     /// <summary>Adds the configured store and returns a short description of it for the start-up log line.</summary>
     public static string AddEventStore(this IServiceCollection services, IConfiguration configuration)
     {
-        var kind = configuration["Store"];
+        var kind = configuration["Store"] ?? configuration["Store:Kind"];
         if (string.Equals(kind, "Postgres", StringComparison.OrdinalIgnoreCase))
         {
             var options = configuration.GetSection("Store:Postgres").Get<PostgresEventStoreOptions>() ?? new PostgresEventStoreOptions();
