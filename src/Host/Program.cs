@@ -1,5 +1,5 @@
 using Affairs.Domain.EventStore;
-using Affairs.Stores.Sqlite;
+using Affairs.Host;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -7,9 +7,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
-var storeOptions = builder.Configuration.GetSection("Store:Sqlite").Get<SqliteEventStoreOptions>() ?? new SqliteEventStoreOptions();
-builder.Services.AddSingleton(_ => SqliteEventStore.Open(storeOptions));
-builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+var storeDescription = builder.Services.AddEventStore(builder.Configuration);
 
 var app = builder.Build();
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
@@ -22,7 +20,6 @@ app.MapGet("/health/ready", async (IEventStore store, CancellationToken cancella
     return Results.Ok(new { status = "ready" });
 });
 
-var store = app.Services.GetRequiredService<SqliteEventStore>();
 app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Affairs is running on {Urls} with the embedded store at {File}", string.Join(", ", app.Urls), store.FilePath));
+    app.Logger.LogInformation("Affairs is running on {Urls} with {Store}", string.Join(", ", app.Urls), storeDescription));
 await app.RunAsync();

@@ -13,10 +13,10 @@ namespace Affairs.Benchmarks;
 /// </summary>
 internal static class AppendBenchmark
 {
-    private static readonly byte[] Payload = Encoding.UTF8.GetBytes(
+    internal static readonly byte[] Payload = Encoding.UTF8.GetBytes(
         """{"caseId":"c7f3a2b1-0000-4000-8000-000000000001","trigger":"accept","from":"applied","to":"accepted","actorId":"s-07","actingRole":"A","postId":"dibao","reason":null,"decisionTime":"2026-03-02T09:30:00+08:00","definitionVersion":3,"data":{"householdSize":3,"monthlyIncomePerPerson":520}}""");
 
-    private static readonly byte[] Metadata = Encoding.UTF8.GetBytes(
+    internal static readonly byte[] Metadata = Encoding.UTF8.GetBytes(
         """{"correlationId":"0f8e","causationId":"0f8e","actor":"s-07"}""");
 
     public static async Task RunAsync(BenchmarkArguments arguments)
@@ -78,30 +78,11 @@ internal static class AppendBenchmark
         return await RunCallers(store, callers, duration);
     }
 
-    /// <summary>Each caller works like a case: a new stream, then five more events at exact revisions, then the next stream.</summary>
-    private static async Task<double> RunCallers(SqliteEventStore store, int callers, TimeSpan duration)
-    {
-        long appended = 0;
-        var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
-        {
-            var count = 0L;
-            while (clock.Elapsed < duration)
-            {
-                var stream = StreamName.For("case", Guid.NewGuid().ToString("N"));
-                var expected = ExpectedRevision.NoStream;
-                for (var step = 0; step < 6 && clock.Elapsed < duration; step++)
-                {
-                    var result = await store.AppendAsync(stream, expected, [new EventToAppend(Guid.NewGuid(), "case.transitioned.v1", Payload, Metadata)]);
-                    expected = ExpectedRevision.Exact(result.NextExpectedRevision);
-                    count++;
-                }
-            }
-
-            Interlocked.Add(ref appended, count);
-        })));
-        return appended / clock.Elapsed.TotalSeconds;
-    }
+    private static Task<double> RunCallers(SqliteEventStore store, int callers, TimeSpan duration) =>
+        AppendLoad.RunAsync(callers, duration, (stream, step) => store.AppendAsync(
+            StreamName.For("case", stream),
+            step == 0 ? ExpectedRevision.NoStream : ExpectedRevision.Exact(step - 1),
+            [new EventToAppend(Guid.NewGuid(), "case.transitioned.v1", Payload, Metadata)]));
 
     private static Task<double> NaiveRound(string folder, TimeSpan duration)
     {
@@ -135,7 +116,7 @@ internal static class AppendBenchmark
         return Task.FromResult(count / clock.Elapsed.TotalSeconds);
     }
 
-    private static double Median(double[] values)
+    internal static double Median(double[] values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Affairs.Domain.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -10,69 +9,30 @@ public sealed partial class SqliteEventStore
         "SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded, s.name FROM events e JOIN streams s ON s.id = e.stream_id ";
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadStreamAsync(
-        StreamName stream,
-        ReadDirection direction,
-        long fromRevision,
-        long maxCount,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromRevision, long maxCount, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var forwards = direction == ReadDirection.Forwards;
-        var sql = SelectEvent + (forwards
+        var sql = SelectEvent + (direction == ReadDirection.Forwards
             ? "WHERE s.name = $name AND e.revision >= $from ORDER BY e.revision LIMIT $limit"
             : "WHERE s.name = $name AND e.revision <= $from ORDER BY e.revision DESC LIMIT $limit");
-        var next = fromRevision;
-        var remaining = maxCount;
-        while (remaining > 0)
-        {
-            var page = ReadPage(sql, cancellationToken, ("$name", stream.Value), ("$from", next), ("$limit", Math.Min(remaining, _options.ReadPageSize)));
-            foreach (var @event in page)
-            {
-                yield return @event;
-            }
-
-            if (page.Count < Math.Min(remaining, _options.ReadPageSize) || (!forwards && page[^1].Revision == 0))
-            {
-                yield break;
-            }
-
-            remaining -= page.Count;
-            next = forwards ? page[^1].Revision + 1 : page[^1].Revision - 1;
-            await Task.Yield();
-        }
+        return EventPages.ReadStreamAsync(direction, fromRevision, maxCount, _options.ReadPageSize,
+            (from, limit, token) => Paged(ReadPage(sql, token, ("$name", stream.Value), ("$from", from), ("$limit", limit))), cancellationToken);
     }
 
     /// <inheritdoc />
-    public async IAsyncEnumerable<RecordedEvent> ReadAllAsync(
-        SubscriptionFilter filter,
-        long afterPosition,
-        long maxCount,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(SubscriptionFilter filter, long afterPosition, long maxCount, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);
-        ArgumentOutOfRangeException.ThrowIfNegative(afterPosition);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var after = afterPosition;
-        var remaining = maxCount;
-        while (remaining > 0)
-        {
-            var page = ReadLogPage(filter, after, (int)Math.Min(remaining, _options.ReadPageSize), cancellationToken);
-            foreach (var @event in page)
-            {
-                yield return @event;
-            }
+        return EventPages.ReadLogAsync(afterPosition, maxCount, _options.ReadPageSize, LogPages(filter), cancellationToken);
+    }
 
-            if (page.Count < Math.Min(remaining, _options.ReadPageSize))
-            {
-                yield break;
-            }
+    private EventPages.PageReader LogPages(SubscriptionFilter filter) =>
+        (after, limit, token) => Paged(ReadLogPage(filter, after, limit, token));
 
-            remaining -= page.Count;
-            after = page[^1].Position;
-            await Task.Yield();
-        }
+    /// <summary>Hands a page on asynchronously, so that a long read never runs page after page on the caller's stack.</summary>
+    private static async ValueTask<IReadOnlyList<RecordedEvent>> Paged(List<RecordedEvent> page)
+    {
+        await Task.Yield();
+        return page;
     }
 
     private List<RecordedEvent> ReadLogPage(SubscriptionFilter filter, long after, int limit, CancellationToken cancellationToken)
