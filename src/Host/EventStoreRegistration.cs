@@ -1,4 +1,5 @@
 using Affairs.Domain.EventStore;
+using Affairs.Stores.EventStoreDb;
 using Affairs.Stores.Postgres;
 using Affairs.Stores.Sqlite;
 
@@ -6,8 +7,8 @@ namespace Affairs.Host;
 
 /// <summary>
 /// Registers the <see cref="IEventStore"/> chosen by configuration: <c>Store</c> = <c>Sqlite</c> (the default, section
-/// <c>Store:Sqlite</c>) or <c>Postgres</c> (section <c>Store:Postgres</c>, with <c>ConnectionString</c> and optional
-/// <c>Schema</c>). A JSON file cannot give <c>Store</c> a value beside its sections, so there it is <c>Store:Kind</c>.
+/// <c>Store:Sqlite</c>), <c>Postgres</c> (section <c>Store:Postgres</c>, with <c>ConnectionString</c> and optional
+/// <c>Schema</c>) or <c>EventStoreDb</c> (section <c>Store:EventStoreDb</c>, with an <c>esdb://</c> <c>ConnectionString</c>). A JSON file cannot give <c>Store</c> a value beside its sections, so there it is <c>Store:Kind</c>.
 /// </summary>
 internal static class EventStoreRegistration
 {
@@ -28,9 +29,21 @@ internal static class EventStoreRegistration
             return $"the PostgreSQL store (schema {options.Schema})";
         }
 
+        if (string.Equals(kind, "EventStoreDb", StringComparison.OrdinalIgnoreCase))
+        {
+            var options = configuration.GetSection("Store:EventStoreDb").Get<EventStoreDbOptions>() ?? new EventStoreDbOptions();
+            if (string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                throw new InvalidOperationException("Store=EventStoreDb needs Store:EventStoreDb:ConnectionString (esdb://host:2113?tls=false).");
+            }
+
+            services.AddSingleton<IEventStore>(_ => EventStoreDbEventStore.Create(options));
+            return "the EventStoreDB store";
+        }
+
         if (!string.IsNullOrEmpty(kind) && !string.Equals(kind, "Sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Unknown Store '{kind}'; known: Sqlite, Postgres.");
+            throw new InvalidOperationException($"Unknown Store '{kind}'; known: Sqlite, Postgres, EventStoreDb.");
         }
 
         var sqlite = configuration.GetSection("Store:Sqlite").Get<SqliteEventStoreOptions>() ?? new SqliteEventStoreOptions();
