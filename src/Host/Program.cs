@@ -1,5 +1,7 @@
 using Affairs.Domain.EventStore;
 using Affairs.Stores.Sqlite;
+using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Policies;
 
 var builder = WebApplication.CreateBuilder(args);
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
@@ -10,8 +12,17 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 var storeOptions = builder.Configuration.GetSection("Store:Sqlite").Get<SqliteEventStoreOptions>() ?? new SqliteEventStoreOptions();
 builder.Services.AddSingleton(_ => SqliteEventStore.Open(storeOptions));
 builder.Services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
+builder.Services.AddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<IEventStore>()));
+builder.Services.AddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<IEventStore>()));
 
 var app = builder.Build();
+
+// Affair types are data: read every published version, then publish the built-in definitions (a no-op when unchanged).
+var affairTypes = app.Services.GetRequiredService<AffairTypeCatalog>();
+await affairTypes.LoadAsync();
+await affairTypes.PublishBuiltInsAsync();
+await app.Services.GetRequiredService<PolicyCatalog>().LoadAsync();
+
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
 app.MapGet("/health/ready", async (IEventStore store, CancellationToken cancellationToken) =>
 {
