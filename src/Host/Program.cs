@@ -10,6 +10,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 var storeDescription = builder.Services.AddEventStore(builder.Configuration);
 
 var app = builder.Build();
+
 app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
 app.MapGet("/health/ready", async (IEventStore store, CancellationToken cancellationToken) =>
 {

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Affairs.Domain.AffairTypes;
 
@@ -11,18 +12,26 @@ namespace Affairs.Domain.AffairTypes;
 /// </summary>
 public static class AffairTypeJson
 {
-    /// <summary>The serializer options for definitions.</summary>
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        ReadCommentHandling = JsonCommentHandling.Skip,
-        AllowTrailingCommas = true,
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        // Chinese names stay readable in stored definitions; the output is data, never embedded in HTML.
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
-    };
+    /// <summary>The serializer options for definitions; read-only, so no caller can change how definitions read.</summary>
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     /// <summary>The canonical JSON of <paramref name="definition"/>.</summary>
     public static byte[] ToUtf8(AffairTypeDefinition definition) => JsonSerializer.SerializeToUtf8Bytes(definition, Options);
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new DefaultJsonTypeInfoResolver(),
+            ReadCommentHandling = JsonCommentHandling.Skip,
+            AllowTrailingCommas = true,
+            UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Chinese names stay readable in stored definitions; the output is data, never embedded in HTML.
+            Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 }

@@ -11,10 +11,7 @@ namespace Affairs.Workflows.Publishing;
 /// <summary>Turns event records into stored events and back, under their <see cref="EventTypeAttribute"/> names.</summary>
 internal static class StoredEvents
 {
-    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
-    {
-        Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
-    };
+    public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static string TypeName<T>() => typeof(T).GetCustomAttribute<EventTypeAttribute>()?.Name
         ?? throw new InvalidOperationException($"{typeof(T).Name} has no [EventType].");
@@ -28,6 +25,17 @@ internal static class StoredEvents
 
     public static T Read<T>(RecordedEvent recorded) => JsonSerializer.Deserialize<T>(recorded.Data.Span, Options)
         ?? throw new InvalidDataException($"The event at {recorded.Stream}@{recorded.Revision} is empty.");
+
+    private static JsonSerializerOptions CreateOptions()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+            Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 
     private static Guid DeterministicId(string identity) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes(identity)).AsSpan(0, 16));

@@ -73,6 +73,8 @@ public sealed class GuardTests
     [InlineData("years_between(born, today) == 79 and months_between(born, today) == 959 and months_between(today, born) == -959", true)]
     [InlineData("days_between(today, param.windowEnd) == 286", true)]
     [InlineData("today == param.windowEnd", false)]
+    [InlineData("start_of_next_month(today) == start_of_next_month(param.windowEnd)", false)]
+    [InlineData("days_between(today, start_of_next_month(today)) == 12 and start_of_next_month(param.windowEnd) > param.windowEnd", true)]
     [InlineData("actor.id == 'staff-7' and actor.post == 'dibao'", true)]
     [InlineData("has_role('handler') and not has_role('supervisor')", true)]
     public void guards_evaluate_over_data_actor_parameters_and_decision_time(string text, bool expected)
@@ -127,6 +129,7 @@ public sealed class GuardTests
     [InlineData("urgent and size", "guard-type", "'and' needs a condition, but this is a number")]
     [InlineData("has_role('mayor')", "guard-type", "'has_role' takes a role in quotes: handler, supervisor, system, applicant")]
     [InlineData("days_between(born)", "guard-type", "'days_between' takes 2 argument(s), not 1")]
+    [InlineData("start_of_next_month(income) > today", "guard-type", "argument 1 of 'start_of_next_month' needs a date, but this is a number")]
     [InlineData("income = 1", "guard-syntax", "'=' is not an operator; compare with '=='")]
     [InlineData("income < (1", "guard-syntax", "expected ')' at the end")]
     [InlineData("note == 'open", "guard-syntax", "the text literal is not closed")]

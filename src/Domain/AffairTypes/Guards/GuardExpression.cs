@@ -11,7 +11,7 @@ namespace Affairs.Domain.AffairTypes.Guards;
 /// decision date). Operators: <c>+ - * /</c> on numbers; <c>== != &lt; &lt;= &gt; &gt;=</c>; <c>x in (a, b)</c>,
 /// <c>x not in (…)</c>; <c>x is null</c>, <c>x is not null</c>; <c>and</c>, <c>or</c>, <c>not</c>; parentheses.
 /// Functions: <c>days_between(d1, d2)</c>, <c>months_between(d1, d2)</c>, <c>years_between(d1, d2)</c> (whole
-/// units from d1 to d2) and <c>has_role('supervisor')</c>.</para>
+/// units from d1 to d2), <c>start_of_next_month(d)</c> and <c>has_role('supervisor')</c>.</para>
 /// <para><b>Checked at load.</b> Every name must be declared, operand types must fit, an enum field can only be
 /// compared with one of its values, and the whole must be a condition.</para>
 /// <para><b>Sandboxed.</b> A guard reads only its <see cref="GuardContext"/>: no I/O, no reflection, no clock but the

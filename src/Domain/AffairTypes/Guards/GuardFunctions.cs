@@ -9,6 +9,7 @@ internal static class GuardFunctions
             ["days_between"] = ([GuardType.Date, GuardType.Date], GuardType.Number),
             ["months_between"] = ([GuardType.Date, GuardType.Date], GuardType.Number),
             ["years_between"] = ([GuardType.Date, GuardType.Date], GuardType.Number),
+            ["start_of_next_month"] = ([GuardType.Date], GuardType.Date),
             ["has_role"] = ([GuardType.Text], GuardType.Boolean),
         };
 
@@ -29,6 +30,11 @@ internal static class GuardFunctions
         }
 
         var from = arguments[0].AsDate;
+        if (function == "start_of_next_month")
+        {
+            return FieldValue.Date(new DateOnly(from.Year, from.Month, 1).AddMonths(1));
+        }
+
         var to = arguments[1].AsDate;
         return function switch
         {
