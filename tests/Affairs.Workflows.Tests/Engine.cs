@@ -24,13 +24,20 @@ public sealed class Engine : IAsyncDisposable
     private int _commands;
 
     /// <summary>A fresh engine; or, given <paramref name="sharing"/>, a second host (or a restarted one) on the same store file and clock.</summary>
-    public Engine(Action<IServiceCollection>? configure = null, Engine? sharing = null)
+    /// <param name="storeOnTestClock">Whether the store stamps events with the fake clock too (for lag measurements).</param>
+    public Engine(Action<IServiceCollection>? configure = null, Engine? sharing = null, bool storeOnTestClock = false)
     {
         _folder = sharing?._folder ?? Path.Combine(Path.GetTempPath(), "affairs-tests", Guid.NewGuid().ToString("N"));
         _ownsFolder = sharing is null;
         Clock = sharing?.Clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
         Directory.CreateDirectory(_folder);
-        Store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal });
+        var storeOptions = new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal };
+        if (storeOnTestClock)
+        {
+            storeOptions.TimeProvider = Clock;
+        }
+
+        Store = SqliteEventStore.Open(storeOptions);
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(Store);
         services.AddSingleton<TimeProvider>(Clock);
