@@ -1,4 +1,4 @@
-// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append [--seconds S] [--rounds R]
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|projections [--seconds S] [--rounds R]
 // Every figure is a median over rounds, and each table carries a baseline measured in the same run.
 using System.Globalization;
 using Affairs.Benchmarks;
@@ -9,10 +9,13 @@ switch (arguments.Suite)
     case "append":
         await AppendBenchmark.RunAsync(arguments);
         return 0;
+    case "projections":
+        await ProjectionBenchmark.RunAsync(arguments);
+        return 0;
     case "append-esdb":
         await EventStoreDbAppendBenchmark.RunAsync(arguments);
         return 0;
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb, projections"));
         return 2;
 }
