@@ -75,6 +75,15 @@ public sealed class StatisticsTests : IAsyncLifetime
         Assert.All(months.Rows, r => Assert.Equal(1, r.PeriodStart.Day));
     }
 
+    [Fact]
+    public async Task a_range_that_ends_before_it_starts_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<Domain.Rejections.CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new GetStatistics(new DateOnly(2026, 12, 31), new DateOnly(2026, 1, 1))));
+
+        Assert.Equal(Domain.Rejections.RejectionKind.Validation, error.Kind);
+    }
+
     private static async Task ManyAsync(int count, Func<Task> one)
     {
         for (var i = 0; i < count; i++)
