@@ -21,8 +21,8 @@ internal static class PostgresAppendBenchmark
     private const string MartenSchema = "bench_marten";
     private const string MartenQuickSchema = "bench_marten_quick";
 
-    private static readonly CaseTransitioned MartenEvent =
-        JsonSerializer.Deserialize<CaseTransitioned>(AppendBenchmark.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    private static readonly MartenTransition MartenEvent =
+        JsonSerializer.Deserialize<MartenTransition>(AppendBenchmark.Payload, new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
     public static async Task<int> RunAsync(BenchmarkArguments arguments)
     {

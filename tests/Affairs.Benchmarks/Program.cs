@@ -1,4 +1,4 @@
-// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|postgres [--seconds S] [--rounds R]
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|append-esdb|postgres|projections [--seconds S] [--rounds R]
 // Every figure is a median over rounds, and each table carries a baseline measured in the same run.
 using System.Globalization;
 using Affairs.Benchmarks;
@@ -9,12 +9,15 @@ switch (arguments.Suite)
     case "append":
         await AppendBenchmark.RunAsync(arguments);
         return 0;
+    case "projections":
+        await ProjectionBenchmark.RunAsync(arguments);
+        return 0;
     case "append-esdb":
         await EventStoreDbAppendBenchmark.RunAsync(arguments);
         return 0;
     case "postgres":
         return await PostgresAppendBenchmark.RunAsync(arguments);
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb, postgres"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb, postgres, projections"));
         return 2;
 }

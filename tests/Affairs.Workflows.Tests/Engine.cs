@@ -17,18 +17,24 @@ namespace Affairs.Workflows.Tests;
 /// <summary>The engine in-process on a fresh SQLite file, with a fake clock starting Monday 9 March 2026, 09:00 Beijing time.</summary>
 public sealed class Engine : IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "affairs-tests", Guid.NewGuid().ToString("N"));
+    private static long s_hosts;
+    private readonly string _folder;
+    private readonly bool _ownsFolder;
     private readonly ServiceProvider _services;
     private int _commands;
 
-    public Engine(Action<IServiceCollection>? configure = null)
+    /// <summary>A fresh engine; or, given <paramref name="sharing"/>, a second host (or a restarted one) on the same store file and clock.</summary>
+    public Engine(Action<IServiceCollection>? configure = null, Engine? sharing = null)
     {
+        _folder = sharing?._folder ?? Path.Combine(Path.GetTempPath(), "affairs-tests", Guid.NewGuid().ToString("N"));
+        _ownsFolder = sharing is null;
+        Clock = sharing?.Clock ?? new FakeTimeProvider(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
         Directory.CreateDirectory(_folder);
         Store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(_folder, "events.db"), Durability = SqliteDurability.Normal, TimeProvider = Clock });
         var services = new ServiceCollection();
         services.AddSingleton<IEventStore>(Store);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton<IIdSource>(new SequentialIdSource());
+        services.AddSingleton<IIdSource>(new SequentialIdSource(sharing is null ? 0 : Interlocked.Increment(ref s_hosts) * 1_000_000_000L));
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddAffairs(o =>
         {
@@ -45,7 +51,7 @@ public sealed class Engine : IAsyncDisposable
     /// <summary>Loads the catalogs and publishes the built-in affair types, as the host does at start.</summary>
     public Task StartAsync() => _services.GetRequiredService<AffairsStartup>().InitializeAsync();
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 9, 1, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public SqliteEventStore Store { get; }
 
@@ -63,7 +69,10 @@ public sealed class Engine : IAsyncDisposable
     {
         await _services.DisposeAsync();
         await Store.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_ownsFolder)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }

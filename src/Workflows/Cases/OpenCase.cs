@@ -23,23 +23,30 @@ namespace Affairs.Workflows.Cases;
 /// <param name="Channel"><c>counter</c>, <c>online</c> or <c>agent</c>.</param>
 /// <param name="Data">Initial data, by field name.</param>
 /// <param name="Context">Who opens it, and tracing; give an idempotency key to make retries safe.</param>
+/// <param name="CaseId">
+/// The case id, chosen by the engine itself only: the scheduler derives it from the timer that opens the case, so two
+/// hosts firing the same timer open one case. Null for a new id.
+/// </param>
 public sealed record OpenCase(
     string AffairTypeId,
     int? Version,
     string SubjectId,
     string Channel,
     IReadOnlyDictionary<string, JsonElement>? Data,
-    CommandContext Context) : ICommand<CaseRevision>, IAffairsCommand;
+    CommandContext Context,
+    string? CaseId = null) : ICommand<CaseRevision>, IAffairsCommand;
 
 internal sealed class OpenCaseValidator : ICommandValidator<OpenCase>
 {
-    private static readonly string[] Channels = ["counter", "online", "agent"];
+    private static readonly string[] Channels = ["counter", "online", "agent", "scheduled"];
 
     public void Validate(OpenCase command, ValidationErrors errors) =>
         errors.AddIf(string.IsNullOrWhiteSpace(command.AffairTypeId), "affairTypeId", "An affair type is required.")
             .AddIf(string.IsNullOrWhiteSpace(command.SubjectId), "subjectId", "A subject (resident or household id) is required.")
             .AddIf(!Channels.Contains(command.Channel), "channel", $"The channel is one of {string.Join(", ", Channels)}.")
-            .AddIf(command.Version is < 1, "version", "A version is 1 or more.");
+            .AddIf(command.Version is < 1, "version", "A version is 1 or more.")
+            .AddIf(command.CaseId is not null && command.Context?.Actor?.Has(Domain.Staffing.ActorRoles.System) != true, "caseId", "Only the engine chooses a case id.")
+            .AddIf(command.CaseId is { } id && (id.Length is 0 or > 64 || !id.All(char.IsAsciiLetterOrDigit)), "caseId", "A case id has 1 to 64 letters or digits.");
 }
 
 internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : ICommandHandler<OpenCase, CaseRevision>
@@ -55,7 +62,7 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var initial = type.InitialState;
         var handlers = await engine.HandlersAsync(type, subjectKind, command.SubjectId, cancellationToken).ConfigureAwait(false);
         var handler = handlers[initial.Name] ?? string.Empty;
-        var caseId = "c" + ids.NewId().ToString("N");
+        var caseId = command.CaseId ?? "c" + ids.NewId().ToString("N");
         var draft = Domain.Cases.CaseState.None with { CaseId = caseId, State = initial.Name, Handler = handler, Step = new Domain.Staffing.StepFacts(now) };
         var participant = engine.Participants.Of(command.Context.Actor, draft, organisation, now);
         var opened = new CaseOpened(
@@ -70,7 +77,9 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
             CaseStreams.Fold,
             clientExpected: null,
             command.Context,
-            loaded => new Decision<CaseRevision>([opened, .. clocks], r => new CaseRevision(caseId, r!.NextExpectedRevision, initial.Name, null)),
+            loaded => loaded.Exists
+                ? throw new CommandRejectedException(RejectionKind.Conflict, "case.exists", $"Case {caseId} is already open.")
+                : new Decision<CaseRevision>([opened, .. clocks], r => new CaseRevision(caseId, r!.NextExpectedRevision, initial.Name, null)),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -17,4 +17,7 @@ public sealed class AffairsOptions
 
     /// <summary>The centre this engine serves; its organisation lives in stream <c>organisation-{CentreId}</c>.</summary>
     public string CentreId { get; set; } = "main";
+
+    /// <summary>How often the hosted timer scheduler looks for due timers (30 seconds by default).</summary>
+    public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -5,10 +5,15 @@ using Affairs.Domain.Residents.Events;
 using Affairs.Domain.Calendar;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Cases;
+using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Policies;
 using Affairs.Workflows.Idempotency;
 using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Projections;
+using Affairs.Workflows.Queues;
+using Affairs.Workflows.Statistics;
+using Affairs.Workflows.Timers;
 using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Mediator;
@@ -51,6 +56,12 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton<OrganisationCommand>();
         services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
         services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton<DeadlineCalculator>();
+        services.TryAddSingleton<ProjectionEngine>();
+        services.TryAddSingleton<WorkQueues>();
+        services.TryAddSingleton<CaseStatistics>();
+        services.TryAddSingleton<TimerSchedule>();
+        services.TryAddSingleton<TimerScheduler>();
         RegisterValidators(services);
         services.AddMediator(mediator =>
         {
@@ -62,6 +73,19 @@ public static class AffairsServiceCollectionExtensions
                 typeof(IdempotencyBehavior<,>),
             ];
         });
+        return services;
+    }
+
+    /// <summary>
+    /// Registers the background work as hosted services: the projection runner (catch-up, then the live subscription)
+    /// and the timer scheduler. Separate from <see cref="AddAffairs"/> so that a host (or a test) that only serves
+    /// commands and queries runs no background loops; queries catch the read models up themselves before answering.
+    /// </summary>
+    public static IServiceCollection AddAffairsBackground(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.AddHostedService<ProjectionService>();
+        services.AddHostedService<TimerService>();
         return services;
     }
 

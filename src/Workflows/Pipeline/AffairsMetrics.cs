@@ -32,6 +32,13 @@ public sealed class AffairsMetrics : IDisposable
     /// <summary>Command durations.</summary>
     public Histogram<double> Duration { get; }
 
+    /// <summary>
+    /// Publishes the projections' lag as gauge <c>affairs.projection.lag</c>: the age in seconds of the oldest committed
+    /// event the read models have not applied yet, read from <paramref name="lagSeconds"/> at each collection.
+    /// </summary>
+    public void ObserveProjectionLag(Func<double> lagSeconds) =>
+        _meter.CreateObservableGauge("affairs.projection.lag", lagSeconds, "s", "Age of the oldest event the read models have not applied yet.");
+
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 }

@@ -29,9 +29,9 @@ public sealed class Centre : IAsyncDisposable
 
     public string ResidentId { get; private set; } = string.Empty;
 
-    public static async Task<Centre> OpenAsync()
+    public static async Task<Centre> OpenAsync(Engine? engine = null)
     {
-        var centre = new Centre(new Engine());
+        var centre = new Centre(engine ?? new Engine());
         await centre.SeedAsync();
         return centre;
     }

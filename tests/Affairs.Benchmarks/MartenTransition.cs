@@ -1,7 +1,7 @@
 namespace Affairs.Benchmarks;
 
 /// <summary>The benchmark event as a CLR type, for Marten, which serialises objects: the same fields as the JSON payload.</summary>
-internal sealed record CaseTransitioned(
+internal sealed record MartenTransition(
     string CaseId,
     string Trigger,
     string From,

@@ -1,0 +1,47 @@
+using Affairs.Domain.Cases;
+using Affairs.Domain.Cases.Events;
+
+namespace Affairs.Workflows.Projections;
+
+/// <summary>
+/// One case on the <see cref="CaseBoard"/>: its folded state (the same fold the commands use), where its current step
+/// began, what was recorded on that step, and the figures statistics need once it closes.
+/// </summary>
+public sealed class CaseEntry
+{
+    internal CaseEntry(CaseState state) => State = state;
+
+    /// <summary>The case as folded from its stream.</summary>
+    public CaseState State { get; internal set; }
+
+    /// <summary>The stream revision of the last event applied.</summary>
+    public long Revision { get; internal set; }
+
+    /// <summary>The stream revision at which the current step began: it tells one stay in a state from the next.</summary>
+    public long StepRevision { get; internal set; }
+
+    /// <summary>The takeovers recorded on the current step.</summary>
+    public IReadOnlyList<CaseEscalated> StepEscalations => Escalations;
+
+    /// <summary>What staff recorded on the current step.</summary>
+    public IReadOnlyList<StepAct> StepActs => Acts;
+
+    /// <summary>Steps ended by staff (A, B or supervisor).</summary>
+    public int Steps { get; internal set; }
+
+    /// <summary>Steps ended by B.</summary>
+    public int StepsByB { get; internal set; }
+
+    /// <summary>Steps ended after their time limit.</summary>
+    public int StepsOverdue { get; internal set; }
+
+    /// <summary>Working days from opening to closing, once closed.</summary>
+    public int? WorkingDaysToClose { get; internal set; }
+
+    /// <summary>Whether the case closed after a statutory deadline.</summary>
+    public bool ClosedLate { get; internal set; }
+
+    internal List<CaseEscalated> Escalations { get; } = [];
+
+    internal List<StepAct> Acts { get; } = [];
+}
