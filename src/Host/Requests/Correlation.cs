@@ -20,7 +20,11 @@ internal sealed class Correlation(RequestDelegate next, ILogger<Correlation> log
             ? given
             : Activity.Current?.TraceId.ToString() ?? Guid.NewGuid().ToString("N");
         context.Items[ItemKey] = id;
-        context.Response.Headers[Header] = id;
+        context.Response.OnStarting(() =>
+        {
+            context.Response.Headers[Header] = id;
+            return Task.CompletedTask;
+        });
         Activity.Current?.SetTag("affairs.correlation_id", id);
         using (logger.BeginScope(new Dictionary<string, object> { ["CorrelationId"] = id }))
         {
