@@ -17,11 +17,12 @@ internal static class CliRunner
           import residents <csv>                  register residents from CSV (identityNumber,name,phone,address,gridId)
         """;
 
-    public static async Task<int> RunAsync(CliArguments command)
+    public static async Task<int> RunAsync(CliArguments command, TextWriter? output = null)
     {
+        output ??= Console.Out;
         if (command.Name == "help")
         {
-            Console.WriteLine(Usage);
+            output.WriteLine(Usage);
             return 0;
         }
 
@@ -34,10 +35,10 @@ internal static class CliRunner
             {
                 return command.Name switch
                 {
-                    "replay" => await ReplayCommand.RunAsync(services, command, Console.Out),
-                    "verify" => await VerifyCommand.RunAsync(services, command, Console.Out),
-                    "define" => await DefineCommand.RunAsync(services, command, Console.Out),
-                    "import" => await ImportResidentsCommand.RunAsync(services, command, Console.Out),
+                    "replay" => await ReplayCommand.RunAsync(services, command, output),
+                    "verify" => await VerifyCommand.RunAsync(services, command, output),
+                    "define" => await DefineCommand.RunAsync(services, command, output),
+                    "import" => await ImportResidentsCommand.RunAsync(services, command, output),
                     _ => Fail(Usage),
                 };
             }
