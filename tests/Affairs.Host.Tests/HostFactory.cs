@@ -13,7 +13,7 @@ namespace Affairs.Host.Tests;
 /// The real host on a fresh SQLite file in a temporary folder, seeded with the demo centre on first start, with a fake
 /// clock starting Monday 9 March 2026, 09:00 Beijing time.
 /// </summary>
-public sealed class HostFactory : WebApplicationFactory<Program>
+public class HostFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "affairs-host-tests", Guid.NewGuid().ToString("N"));
 

@@ -47,7 +47,7 @@ internal static class AffairsApplication
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => PersonalDataJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApi>());
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -46,7 +46,11 @@ internal static class AuthenticationRegistration
             });
         }
 
-        services.AddAuthorization(AccessPolicies.Add);
+        services.AddAuthorization(options =>
+        {
+            AccessPolicies.Add(options);
+            options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        });
         services.AddSingleton<IAuthorizationMiddlewareResultHandler, ProblemAuthorizationResultHandler>();
         return services;
     }
