@@ -18,6 +18,7 @@ internal static class AffairsApplication
     public static WebApplication Build(string[] args, bool seed = false)
     {
         var builder = WebApplication.CreateBuilder(args);
+        ShippedSettings.AddFirst(builder.Configuration);
         if (seed)
         {
             builder.Configuration["Affairs:Seed"] = "always";
