@@ -76,6 +76,10 @@ public sealed class AffairTypeApiTests(HostFactory host)
         var timeline = await _centre.A.GetAsync("/api/policies/test-policy").Json();
         var invalid = await _centre.Admin.Post("/api/policies", new { id = "Bad Id", version = 0 });
 
+        var inForce = await _centre.A.GetAsync("/api/policies/dibao/in-force?on=2026-03-09").Json();
+        var before = await _centre.A.GetAsync("/api/policies/dibao/in-force?on=2025-12-31");
+        Assert.Equal(800, inForce.GetProperty("values").GetProperty("dibaoLine").GetInt32());
+        Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         Assert.Equal(900, timeline.GetProperty("versions")[0].GetProperty("values").GetProperty("line").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);

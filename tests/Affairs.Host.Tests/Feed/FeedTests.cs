@@ -41,6 +41,20 @@ public sealed class FeedTests(HostFactory host)
     }
 
     [Fact]
+    public async Task personal_case_data_in_the_feed_is_masked_per_scope()
+    {
+        var caseId = await _centre.OpenAndAccept();
+        var start = await LastPosition();
+        await Centre.Ok(_centre.A.Post($"/api/cases/{caseId}/data", new { changes = new { bankAccount = "6222020200112233445" }, reason = "account given early" }));
+
+        var masked = await _centre.Integration.GetAsync($"/api/feed?after={start}&category=case&wait=5").Json();
+        var unmasked = await _centre.IntegrationWithPersonalData.GetAsync($"/api/feed?after={start}&category=case&wait=5").Json();
+
+        Assert.Equal("***", masked.GetProperty("events")[0].GetProperty("data").GetProperty("changes").Str("bankAccount"));
+        Assert.Equal("6222020200112233445", unmasked.GetProperty("events")[0].GetProperty("data").GetProperty("changes").Str("bankAccount"));
+    }
+
+    [Fact]
     public async Task the_feed_filters_by_category_and_by_affair_type()
     {
         var start = await LastPosition();
