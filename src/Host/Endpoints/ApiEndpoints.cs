@@ -9,6 +9,8 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapAffairsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
         CaseEndpoints.Map(api);
         AffairTypeEndpoints.Map(api);
         PolicyEndpoints.Map(api);

@@ -15,12 +15,13 @@ internal static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapPost("/", Open).RequireAuthorization(AccessPolicies.CasesWrite).WithName("OpenCase");
-        cases.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCase");
-        cases.MapPost("/{id}/triggers/{trigger}", Fire).RequireAuthorization(AccessPolicies.CasesWrite).WithName("FireTrigger");
-        cases.MapGet("/{id}/permitted-triggers", Permitted).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPermittedTriggers");
-        cases.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCaseHistory");
-        cases.MapGet("/{id}/verify", Verify).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyCase");
+        cases.MapPost("/", Open).RequireAuthorization(AccessPolicies.CasesWrite).WithName("OpenCase").Produces<CaseRevision>(StatusCodes.Status201Created);
+        cases.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCase").Produces<CaseView>();
+        cases.MapPost("/{id}/triggers/{trigger}", Fire).RequireAuthorization(AccessPolicies.CasesWrite).WithName("FireTrigger")
+            .Produces<CaseRevision>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapGet("/{id}/permitted-triggers", Permitted).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPermittedTriggers").Produces<PermittedTriggers>();
+        cases.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCaseHistory").Produces<IReadOnlyList<TimelineEntry>>();
+        cases.MapGet("/{id}/verify", Verify).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyCase").Produces<ChainCheck>();
         cases.MapPost("/{id}/data", Amend).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AmendCaseData");
         cases.MapPost("/{id}/materials", Attach).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AttachMaterial");
         cases.MapPost("/{id}/notes", Note).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AddNote");

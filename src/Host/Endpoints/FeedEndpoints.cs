@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Affairs.Domain.Staffing;
 using Affairs.Host.Feed;
 using Affairs.Host.Privacy;
@@ -31,32 +30,11 @@ internal static class FeedEndpoints
         var query = new FeedQuery(Math.Max(0, resume), category, affairType, unmasked);
         if (http.Request.Headers.Accept.ToString().Contains("text/event-stream", StringComparison.OrdinalIgnoreCase))
         {
-            await StreamAsync(http, reader, query);
+            await ServerSentEvents.WriteAsync(http.Response, reader.StreamAsync(query, http.RequestAborted), http.RequestAborted);
             return;
         }
 
         var page = await reader.ReadPageAsync(query, Math.Clamp(max ?? 100, 1, MaxPage), TimeSpan.FromSeconds(Math.Clamp(wait ?? 20, 0, 60)), http.RequestAborted);
         await TypedResults.Json(page, PersonalDataJson.Unmasked).ExecuteAsync(http);
-    }
-
-    private static async Task StreamAsync(HttpContext http, FeedReader reader, FeedQuery query)
-    {
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
-        http.Response.Headers["X-Accel-Buffering"] = "no";
-        await http.Response.WriteAsync(": affairs feed\n\n", http.RequestAborted);
-        await http.Response.Body.FlushAsync(http.RequestAborted);
-        try
-        {
-            await foreach (var feedEvent in reader.StreamAsync(query, http.RequestAborted))
-            {
-                var json = JsonSerializer.Serialize(feedEvent, PersonalDataJson.Unmasked);
-                await http.Response.WriteAsync($"id: {feedEvent.Position}\nevent: {feedEvent.Type}\ndata: {json}\n\n", http.RequestAborted);
-                await http.Response.Body.FlushAsync(http.RequestAborted);
-            }
-        }
-        catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
-        {
-        }
     }
 }
