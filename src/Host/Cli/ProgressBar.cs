@@ -7,11 +7,12 @@ internal sealed class ProgressBar(string label, long total, TextWriter output) :
 {
     private const int Width = 30;
     private int _lastPercent = -1;
+    private bool _finished;
 
     public void Report(long value)
     {
         var percent = total <= 0 ? 100 : (int)Math.Min(100, value * 100 / total);
-        if (percent == _lastPercent && value < total)
+        if (_finished || (percent == _lastPercent && value < total))
         {
             return;
         }
@@ -21,6 +22,7 @@ internal sealed class ProgressBar(string label, long total, TextWriter output) :
         output.Write(string.Create(CultureInfo.InvariantCulture, $"\r{label} [{new string('#', filled)}{new string('.', Width - filled)}] {percent,3}% {value}/{total}"));
         if (value >= total)
         {
+            _finished = true;
             output.WriteLine();
         }
     }
