@@ -37,6 +37,22 @@ public static class Api
 
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
+    /// <summary>
+    /// The payload for a snapshot: the given ids replaced by their names, and every timestamp by <c>{time}</c>, since
+    /// the shared host's clock moves with the tests before.
+    /// </summary>
+    public static Newtonsoft.Json.Linq.JToken Snapshotable(JsonElement payload, params (string Id, string Name)[] ids)
+    {
+        var text = ids.Aggregate(payload.GetRawText(), (t, id) => t.Replace(id.Id, $"{{{id.Name}}}", StringComparison.Ordinal));
+        var token = Newtonsoft.Json.Linq.JToken.Parse(text, new Newtonsoft.Json.Linq.JsonLoadSettings());
+        foreach (var value in token.SelectTokens("$..*").OfType<Newtonsoft.Json.Linq.JValue>().Where(v => v.Type == Newtonsoft.Json.Linq.JTokenType.Date).ToList())
+        {
+            value.Value = "{time}";
+        }
+
+        return token;
+    }
+
     /// <summary>A valid identity number no other test uses: area 420802, a birth date in 1950–1989, the MOD 11-2 check character.</summary>
     public static string NewIdentityNumber()
     {

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json;
 using Affairs.Domain.Staffing;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
@@ -42,7 +43,8 @@ internal static class CaseEndpoints
         var unmasked = await SeesPersonalDataAsync(http.User, id, mediator, ct);
         var type = engine.Catalog.Resolve(view.AffairTypeId, view.DefinitionVersion);
         http.Response.Headers.ETag = RequestCommands.ETag(view.Revision);
-        return TypedResults.Json(unmasked ? view : view with { Data = CaseDataMask.Apply(type, view.Data) }, PersonalDataJson.For(unmasked));
+        var data = new SortedDictionary<string, JsonElement>(unmasked ? view.Data.ToDictionary() : CaseDataMask.Apply(type, view.Data).ToDictionary(), StringComparer.Ordinal);
+        return TypedResults.Json(view with { Data = data }, PersonalDataJson.For(unmasked));
     }
 
     private static Task<IResult> Fire(string id, string trigger, FireTriggerRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>

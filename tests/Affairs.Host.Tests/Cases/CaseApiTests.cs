@@ -37,6 +37,16 @@ public sealed class CaseApiTests(HostFactory host)
     }
 
     [Fact]
+    public async Task the_case_payload_has_a_stable_shape()
+    {
+        var caseId = await _centre.OpenAndAccept();
+
+        var view = await _centre.Auditor.GetAsync($"/api/cases/{caseId}").Json();
+
+        Snapshooter.Xunit.Snapshot.Match(Api.Snapshotable(view, (caseId, "case"), (view.Str("subjectId"), "household")));
+    }
+
+    [Fact]
     public async Task a_case_replays_to_a_moment()
     {
         var caseId = await _centre.OpenDibao();
