@@ -1,5 +1,6 @@
 using Affairs.Domain.Policies;
 using Affairs.Host.Security;
+using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Policies;
 
 namespace Affairs.Host.Endpoints;
@@ -10,10 +11,18 @@ internal static class PolicyEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var policies = api.MapGroup("/policies").WithTags("Policies");
+        policies.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListPolicies");
         policies.MapGet("/{id}", Timeline).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyTimeline");
         policies.MapGet("/{id}/in-force", InForce).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyInForce");
         policies.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishPolicy");
     }
+
+    /// <summary>The parameter sets of every affair type that has one (a set's id is its affair type's id), newest version first.</summary>
+    private static IResult List(PolicyCatalog catalog, AffairTypeCatalog types) => TypedResults.Ok(types.Ids
+        .Select(id => catalog.Timeline(id).Versions)
+        .Where(versions => versions.Count > 0)
+        .Select(versions => versions.OrderByDescending(v => v.Version).First())
+        .ToList());
 
     private static IResult Timeline(string id, PolicyCatalog catalog) => TypedResults.Ok(catalog.Timeline(id));
 

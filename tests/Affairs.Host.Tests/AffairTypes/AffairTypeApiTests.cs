@@ -79,6 +79,8 @@ public sealed class AffairTypeApiTests(HostFactory host)
         var inForce = await _centre.A.GetAsync("/api/policies/dibao/in-force?on=2026-03-09").Json();
         var before = await _centre.A.GetAsync("/api/policies/dibao/in-force?on=2025-12-31");
         Assert.Equal(800, inForce.GetProperty("values").GetProperty("dibaoLine").GetInt32());
+        var listed = await _centre.A.GetAsync("/api/policies").Json();
+        Assert.Contains(listed.EnumerateArray(), p => p.Str("id") == "dibao");
         Assert.Equal(HttpStatusCode.NotFound, before.StatusCode);
         Assert.Equal(HttpStatusCode.Created, published.StatusCode);
         Assert.Equal(900, timeline.GetProperty("versions")[0].GetProperty("values").GetProperty("line").GetInt32());
