@@ -37,6 +37,7 @@ internal static class PolicyEndpoints
             .AddIf(set.Id is null || !Workflows.Staffing.StaffIds.IsValid(set.Id), "id", "A policy id is lower-case words joined by dashes (the affair type it serves).")
             .AddIf(set.Version < 1, "version", "A version is 1 or more.")
             .AddIf(set.EffectiveFrom == default, "effectiveFrom", "Give the first day the version is in force.")
+            .AddIf(set.Values is null, "values", "Give the parameter values by name.")
             .ThrowIfAny();
         await catalog.PublishAsync(set, Caller.ActorOf(http.User).Id, ct);
         return TypedResults.Created($"/api/policies/{set.Id}", set);

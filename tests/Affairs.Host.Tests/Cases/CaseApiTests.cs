@@ -200,6 +200,18 @@ public sealed class CaseApiTests(HostFactory host)
     }
 
     [Fact]
+    public async Task a_trigger_needs_no_body_at_all()
+    {
+        var caseId = await _centre.OpenDibao();
+
+        var response = await _centre.A.PostAsync($"/api/cases/{caseId}/withdraw", content: null);
+        var trigger = await _centre.A.PostAsync($"/api/cases/{caseId}/triggers/accept", content: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, trigger.StatusCode);
+    }
+
+    [Fact]
     public async Task only_the_supervisor_reassigns_a_case()
     {
         var caseId = await _centre.OpenAndAccept();
