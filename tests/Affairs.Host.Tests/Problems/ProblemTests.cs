@@ -42,6 +42,17 @@ public sealed class ProblemTests(HostFactory host)
     }
 
     [Fact]
+    public async Task a_query_value_of_the_wrong_type_is_400_naming_the_parameter()
+    {
+        var response = await _centre.A.GetAsync("/api/cases/c-any?at=yesterday");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal("request.invalid", problem.Str("code"));
+        Assert.Contains("at", problem.Str("detail"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_body_that_is_not_json_is_415()
     {
         var response = await _centre.A.PostRaw("/api/cases", "affairTypeId=dibao", "application/x-www-form-urlencoded");
