@@ -1,26 +1,12 @@
-using Affairs.Domain.EventStore;
-using Affairs.Host;
+using Affairs.Host.Cli;
+using Affairs.Host.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+var command = CliArguments.Parse(args);
+if (command.Name != "serve")
 {
-    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+    return await CliRunner.RunAsync(command);
 }
 
-var storeDescription = builder.Services.AddEventStore(builder.Configuration);
-
-var app = builder.Build();
-
-app.MapGet("/health/live", () => Results.Ok(new { status = "live" }));
-app.MapGet("/health/ready", async (IEventStore store, CancellationToken cancellationToken) =>
-{
-    await foreach (var _ in store.ReadAllAsync(SubscriptionFilter.All, 0, 1, cancellationToken))
-    {
-    }
-
-    return Results.Ok(new { status = "ready" });
-});
-
-app.Lifetime.ApplicationStarted.Register(() =>
-    app.Logger.LogInformation("Affairs is running on {Urls} with {Store}", string.Join(", ", app.Urls), storeDescription));
+var app = AffairsApplication.Build(command.HostArguments, command.Has("seed"));
 await app.RunAsync();
+return 0;

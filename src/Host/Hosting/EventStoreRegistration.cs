@@ -3,7 +3,7 @@ using Affairs.Stores.EventStoreDb;
 using Affairs.Stores.Postgres;
 using Affairs.Stores.Sqlite;
 
-namespace Affairs.Host;
+namespace Affairs.Host.Hosting;
 
 /// <summary>
 /// Registers the <see cref="IEventStore"/> chosen by configuration: <c>Store</c> = <c>Sqlite</c> (the default, section
@@ -47,7 +47,12 @@ internal static class EventStoreRegistration
         }
 
         var sqlite = configuration.GetSection("Store:Sqlite").Get<SqliteEventStoreOptions>() ?? new SqliteEventStoreOptions();
-        services.AddSingleton(_ => SqliteEventStore.Open(sqlite));
+        services.AddSingleton(sp =>
+        {
+            sqlite.TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(sqlite.Path))!);
+            return SqliteEventStore.Open(sqlite);
+        });
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());
         return $"the embedded store at {Path.GetFullPath(sqlite.Path)}";
     }

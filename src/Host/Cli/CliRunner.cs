@@ -1,0 +1,61 @@
+using Affairs.Host.Hosting;
+using Affairs.Workflows.Hosting;
+
+namespace Affairs.Host.Cli;
+
+/// <summary>Runs one command of the executable against the configured store, through the same services the server uses.</summary>
+internal static class CliRunner
+{
+    public const string Usage = """
+        Affairs — the case engine of a community service centre.
+
+        Usage: Affairs.Host [command] [options] [--Key=Value configuration]
+          serve [--seed]                          run the HTTP API (the default)
+          replay <case> [--at <time>|--revision N] print a case as it stood then
+          verify <case> | --all                   recompute hash chains (exit code 1 when broken)
+          define <file> [--publish]               validate an affair type definition, and publish it
+          import residents <csv>                  register residents from CSV (identityNumber,name,phone,address,gridId)
+        """;
+
+    public static async Task<int> RunAsync(CliArguments command, TextWriter? output = null)
+    {
+        output ??= Console.Out;
+        if (command.Name == "help")
+        {
+            output.WriteLine(Usage);
+            return 0;
+        }
+
+        var app = AffairsApplication.Build([.. command.HostArguments, "--Logging:LogLevel:Default=Warning", "--Affairs:Seed=never"]);
+        await using (app)
+        {
+            await app.Services.GetRequiredService<AffairsStartup>().InitializeAsync();
+            var services = app.Services;
+            try
+            {
+                return command.Name switch
+                {
+                    "replay" => await ReplayCommand.RunAsync(services, command, output),
+                    "verify" => await VerifyCommand.RunAsync(services, command, output),
+                    "define" => await DefineCommand.RunAsync(services, command, output),
+                    "import" => await ImportResidentsCommand.RunAsync(services, command, output),
+                    _ => Fail(Usage),
+                };
+            }
+            catch (Domain.Rejections.CommandRejectedException e)
+            {
+                return Fail($"{e.Code}: {e.Message}");
+            }
+            catch (Workflows.Publishing.VersionConflictException e)
+            {
+                return Fail(e.Message);
+            }
+        }
+    }
+
+    public static int Fail(string message)
+    {
+        Console.Error.WriteLine(message);
+        return 2;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Affairs.Domain.AffairTypes;
+using Affairs.Host.Problems;
+using Affairs.Host.Security;
+using Affairs.Workflows.AffairTypes;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>Affair types: list, one version as published, diagrams, validate and publish (administrators), retire.</summary>
+internal static class AffairTypeEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var types = api.MapGroup("/affair-types").WithTags("Affair types");
+        types.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListAffairTypes");
+        types.MapGet("/{id}/versions/{version:int}", GetVersion).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetAffairTypeVersion");
+        types.MapGet("/{id}/versions/{version:int}/diagram", Diagram).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetAffairTypeDiagram");
+        types.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).Accepts<JsonElement>("application/json").WithName("PublishAffairType");
+        types.MapPost("/validate", Validate).RequireAuthorization(AccessPolicies.Administer).Accepts<JsonElement>("application/json").WithName("ValidateAffairType");
+        types.MapPost("/{id}/versions/{version:int}/retire", Retire).RequireAuthorization(AccessPolicies.Administer).WithName("RetireAffairTypeVersion");
+    }
+
+    private static IResult List(AffairTypeCatalog catalog) => TypedResults.Ok(catalog.Ids.Select(id =>
+    {
+        var versions = catalog.Versions(id);
+        return new
+        {
+            id,
+            name = versions[^1].Type.Definition.Name,
+            current = versions.LastOrDefault(v => !v.IsRetired)?.Type.Version,
+            versions = versions.Select(v => new { version = v.Type.Version, retired = v.IsRetired, v.RetiredReason, v.Type.ContentHash }),
+        };
+    }).ToList());
+
+    private static IResult GetVersion(string id, int version, AffairTypeCatalog catalog)
+    {
+        var found = Find(catalog, id, version);
+        using var definition = JsonDocument.Parse(found.Type.CanonicalJson);
+        return TypedResults.Ok(new { id, version, retired = found.IsRetired, found.RetiredReason, found.Type.ContentHash, definition = definition.RootElement.Clone() });
+    }
+
+    private static IResult Diagram(string id, int version, string? format, AffairTypeCatalog catalog)
+    {
+        var type = Find(catalog, id, version).Type;
+        return string.Equals(format, "dot", StringComparison.OrdinalIgnoreCase)
+            ? TypedResults.Text(type.Dot, "text/vnd.graphviz")
+            : TypedResults.Text(type.Mermaid, "text/vnd.mermaid");
+    }
+
+    private static async Task<IResult> Publish(HttpContext http, AffairTypeCatalog catalog, CancellationToken ct)
+    {
+        var json = await BodyAsync(http, ct);
+        var type = await catalog.PublishAsync(json, Caller.ActorOf(http.User).Id, ct);
+        return TypedResults.Created($"/api/affair-types/{type.Id}/versions/{type.Version}", new { id = type.Id, version = type.Version, type.ContentHash });
+    }
+
+    private static async Task<IResult> Validate(HttpContext http, CancellationToken ct)
+    {
+        var result = AffairTypeLoader.Load(await BodyAsync(http, ct));
+        return result.IsValid
+            ? TypedResults.Ok(new { valid = true, id = result.Definition!.Id, version = result.Definition.Version })
+            : throw new AffairTypeInvalidException(result.Definition?.Id ?? "?", result.Problems);
+    }
+
+    private static async Task<IResult> Retire(string id, int version, RetireRequest request, HttpContext http, AffairTypeCatalog catalog, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Reason))
+        {
+            throw new Domain.Rejections.ValidationErrors().Add("reason", "Say why the version is retired.").ToException();
+        }
+
+        await catalog.RetireAsync(id, version, request.Reason, Caller.ActorOf(http.User).Id, ct);
+        return TypedResults.NoContent();
+    }
+
+    private static AffairTypeVersion Find(AffairTypeCatalog catalog, string id, int version) =>
+        catalog.Versions(id).FirstOrDefault(v => v.Type.Version == version)
+            ?? throw Domain.Rejections.CommandRejectedException.NotFound("affair-type.not-found", $"No affair type '{id}' version {version} is published.");
+
+    /// <summary>The definition as sent: JSON with comments allowed, so it is read as text and parsed by the loader.</summary>
+    private static async Task<string> BodyAsync(HttpContext http, CancellationToken ct)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            throw new BadHttpRequestException("Send the definition as application/json.", StatusCodes.Status415UnsupportedMediaType);
+        }
+
+        using var reader = new StreamReader(http.Request.Body, Encoding.UTF8);
+        return await reader.ReadToEndAsync(ct);
+    }
+}

@@ -1,0 +1,4 @@
+namespace Affairs.Host.Endpoints;
+
+/// <summary>The grid a resident lives in.</summary>
+internal sealed record AssignGridRequest(string GridId);

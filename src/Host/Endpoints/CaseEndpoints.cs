@@ -1,0 +1,100 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Affairs.Domain.Staffing;
+using Affairs.Host.Privacy;
+using Affairs.Host.Requests;
+using Affairs.Host.Security;
+using Affairs.Workflows.Audit;
+using Affairs.Workflows.Cases;
+using Mediator;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>Cases: open, read (now or replayed), fire triggers with If-Match, and the other acts on a case.</summary>
+internal static class CaseEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var cases = api.MapGroup("/cases").WithTags("Cases");
+        cases.MapPost("/", Open).RequireAuthorization(AccessPolicies.CasesWrite).WithName("OpenCase").Produces<CaseRevision>(StatusCodes.Status201Created);
+        cases.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCase").Produces<CaseView>();
+        cases.MapPost("/{id}/triggers/{trigger}", Fire).RequireAuthorization(AccessPolicies.CasesWrite).WithName("FireTrigger")
+            .Produces<CaseRevision>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        cases.MapGet("/{id}/permitted-triggers", Permitted).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPermittedTriggers").Produces<PermittedTriggers>();
+        cases.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCaseHistory").Produces<IReadOnlyList<TimelineEntry>>();
+        cases.MapGet("/{id}/verify", Verify).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyCase").Produces<ChainCheck>();
+        cases.MapPost("/{id}/data", Amend).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AmendCaseData");
+        cases.MapPost("/{id}/materials", Attach).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AttachMaterial");
+        cases.MapPost("/{id}/notes", Note).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AddNote");
+        cases.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(AccessPolicies.CasesWrite).WithName("WithdrawCase");
+        cases.MapPost("/{id}/reassign", Reassign).RequireAuthorization(AccessPolicies.CasesWrite).WithName("ReassignCase");
+    }
+
+    private static async Task<IResult> Open(OpenCaseRequest request, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var opened = await mediator.Send(new OpenCase(request.AffairTypeId ?? string.Empty, request.Version, request.SubjectId ?? string.Empty, request.Channel ?? "counter", request.Data, RequestCommands.Context(http)), ct);
+        http.Response.Headers.ETag = RequestCommands.ETag(opened.Revision);
+        return TypedResults.Created($"/api/cases/{opened.CaseId}", opened);
+    }
+
+    private static async Task<IResult> Get(string id, long? revision, DateTimeOffset? at, HttpContext http, IMediator mediator, CaseEngine engine, CancellationToken ct)
+    {
+        var view = await mediator.Send(new GetCase(id, revision, at), ct);
+        var unmasked = await SeesPersonalDataAsync(http.User, id, mediator, ct);
+        var type = engine.Catalog.Resolve(view.AffairTypeId, view.DefinitionVersion);
+        http.Response.Headers.ETag = RequestCommands.ETag(view.Revision);
+        var data = new SortedDictionary<string, JsonElement>(unmasked ? view.Data.ToDictionary() : CaseDataMask.Apply(type, view.Data).ToDictionary(), StringComparer.Ordinal);
+        return TypedResults.Json(view with { Data = data }, PersonalDataJson.For(unmasked));
+    }
+
+    private static Task<IResult> Fire(string id, string trigger, FireTriggerRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new FireTrigger(id, trigger, RequestCommands.ExpectedRevision(http), request?.Reason, request?.Data, RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Permitted(string id, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var permitted = await mediator.Send(new GetPermittedTriggers(id, Caller.ActorOf(http.User)), ct);
+        http.Response.Headers.ETag = RequestCommands.ETag(permitted.Revision);
+        return TypedResults.Ok(permitted);
+    }
+
+    private static async Task<IResult> History(string id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetCaseHistory(id), ct));
+
+    private static async Task<IResult> Verify(string id, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new VerifyCase(id), ct));
+
+    private static Task<IResult> Amend(string id, AmendDataRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new AmendData(id, request.Changes ?? [], request.Reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static Task<IResult> Attach(string id, AttachMaterialRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new AttachMaterial(id, request.MaterialId ?? string.Empty, request.FileName ?? string.Empty, request.MediaType ?? string.Empty, request.SizeBytes, request.ContentHash ?? string.Empty, RequestCommands.Context(http)), ct));
+
+    private static Task<IResult> Note(string id, AddNoteRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new AddNote(id, request.Text ?? string.Empty, RequestCommands.Context(http)), ct));
+
+    private static Task<IResult> Withdraw(string id, WithdrawRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new WithdrawCase(id, request?.Reason, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static Task<IResult> Reassign(string id, ReassignRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new ReassignCase(id, request.ToStaffId ?? string.Empty, request.Reason ?? string.Empty, RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Revised(HttpContext http, ValueTask<CaseRevision> command)
+    {
+        var revision = await command;
+        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
+        return TypedResults.Ok(revision);
+    }
+
+    /// <summary>Auditors and supervisors see a case's personal data; a caseworker only on a case they may act on.</summary>
+    private static async Task<bool> SeesPersonalDataAsync(ClaimsPrincipal user, string caseId, IMediator mediator, CancellationToken ct)
+    {
+        var roles = Caller.Roles(user);
+        if (!Caller.SeesPersonalData(user) || roles.Contains(ActorRoles.Auditor) || roles.Contains(ActorRoles.Supervisor) || !roles.Contains(ActorRoles.Caseworker))
+        {
+            return Caller.SeesPersonalData(user);
+        }
+
+        var permitted = await mediator.Send(new GetPermittedTriggers(caseId, Caller.ActorOf(user)), ct);
+        return permitted.Refusal is null;
+    }
+}

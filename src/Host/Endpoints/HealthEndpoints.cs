@@ -1,0 +1,21 @@
+using Affairs.Domain.EventStore;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary><c>/health/live</c>: the process answers; <c>/health/ready</c>: the store answers a read.</summary>
+internal static class HealthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
+        health.MapGet("/live", () => TypedResults.Ok(new { status = "live" })).WithName("Live");
+        health.MapGet("/ready", async (IEventStore store, CancellationToken ct) =>
+        {
+            await foreach (var _ in store.ReadAllAsync(SubscriptionFilter.All, 0, 1, ct))
+            {
+            }
+
+            return TypedResults.Ok(new { status = "ready" });
+        }).WithName("Ready");
+    }
+}

@@ -1,0 +1,45 @@
+using Affairs.Host.Privacy;
+using Affairs.Host.Requests;
+using Affairs.Host.Security;
+using Affairs.Workflows.Households;
+using Affairs.Workflows.Streams;
+using Mediator;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>Households: register, read, members, head.</summary>
+internal static class HouseholdEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var households = api.MapGroup("/households").WithTags("Households");
+        households.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterHousehold");
+        households.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetHousehold");
+        households.MapPost("/{id}/members", AddMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AddHouseholdMember");
+        households.MapDelete("/{id}/members/{residentId}", RemoveMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RemoveHouseholdMember");
+        households.MapPut("/{id}/head", ChangeHead).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeHouseholdHead");
+    }
+
+    private static async Task<IResult> Register(RegisterHouseholdRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var registered = await mediator.Send(new RegisterHousehold(r.HeadResidentId ?? string.Empty, r.Address, r.GridId, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/households/{registered.HouseholdId}", registered);
+    }
+
+    private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)
+    {
+        var loaded = await streams.LoadAsync(HouseholdStreams.For(id), HouseholdStreams.Fold, cancellationToken: ct);
+        var household = HouseholdStreams.Require(loaded, id);
+        http.Response.Headers.ETag = RequestCommands.ETag(loaded.Revision);
+        return TypedResults.Json(new { household, revision = loaded.Revision }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+    }
+
+    private static async Task<IResult> AddMember(string id, AddMemberRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new AddHouseholdMember(id, r.ResidentId ?? string.Empty, r.Relation ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> RemoveMember(string id, string residentId, string? reason, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RemoveHouseholdMember(id, residentId, reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> ChangeHead(string id, ChangeHeadRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ChangeHouseholdHead(id, r.HeadResidentId ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+}

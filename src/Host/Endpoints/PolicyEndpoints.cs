@@ -1,0 +1,45 @@
+using Affairs.Domain.Policies;
+using Affairs.Host.Security;
+using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Policies;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>Policy parameter sets (the local dibao line, subsidies): publish a version, read the timeline.</summary>
+internal static class PolicyEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var policies = api.MapGroup("/policies").WithTags("Policies");
+        policies.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListPolicies");
+        policies.MapGet("/{id}", Timeline).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyTimeline");
+        policies.MapGet("/{id}/in-force", InForce).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyInForce");
+        policies.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishPolicy");
+    }
+
+    /// <summary>The parameter sets of every affair type that has one (a set's id is its affair type's id), newest version first.</summary>
+    private static IResult List(PolicyCatalog catalog, AffairTypeCatalog types) => TypedResults.Ok(types.Ids
+        .Select(id => catalog.Timeline(id).Versions)
+        .Where(versions => versions.Count > 0)
+        .Select(versions => versions.OrderByDescending(v => v.Version).First())
+        .ToList());
+
+    private static IResult Timeline(string id, PolicyCatalog catalog) => TypedResults.Ok(catalog.Timeline(id));
+
+    private static IResult InForce(string id, DateOnly? on, PolicyCatalog catalog, TimeProvider time) =>
+        catalog.InForce(id, on ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } set
+            ? TypedResults.Ok(set)
+            : throw Domain.Rejections.CommandRejectedException.NotFound("policy.not-found", $"No version of policy '{id}' is in force then.");
+
+    private static async Task<IResult> Publish(PolicyParameterSet set, HttpContext http, PolicyCatalog catalog, CancellationToken ct)
+    {
+        new Domain.Rejections.ValidationErrors()
+            .AddIf(set.Id is null || !Workflows.Staffing.StaffIds.IsValid(set.Id), "id", "A policy id is lower-case words joined by dashes (the affair type it serves).")
+            .AddIf(set.Version < 1, "version", "A version is 1 or more.")
+            .AddIf(set.EffectiveFrom == default, "effectiveFrom", "Give the first day the version is in force.")
+            .AddIf(set.Values is null, "values", "Give the parameter values by name.")
+            .ThrowIfAny();
+        await catalog.PublishAsync(set, Caller.ActorOf(http.User).Id, ct);
+        return TypedResults.Created($"/api/policies/{set.Id}", set);
+    }
+}

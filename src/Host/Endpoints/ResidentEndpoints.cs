@@ -1,0 +1,55 @@
+using Affairs.Domain.Residents;
+using Affairs.Host.Privacy;
+using Affairs.Host.Requests;
+using Affairs.Host.Security;
+using Affairs.Workflows.Residents;
+using Affairs.Workflows.Streams;
+using Mediator;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>Residents: register, read (masked unless the caller needs personal data), contact, grid, death, move-out.</summary>
+internal static class ResidentEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var residents = api.MapGroup("/residents").WithTags("Residents");
+        residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident");
+        residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("LookupResident");
+        residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident");
+        residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact");
+        residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid");
+        residents.MapPost("/{id}/death", Death).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentDeath");
+        residents.MapPost("/{id}/move-out", MoveOut).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentMoveOut");
+    }
+
+    private static async Task<IResult> Register(RegisterResidentRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var registered = await mediator.Send(new RegisterResident(r.IdentityNumber ?? string.Empty, r.Name ?? string.Empty, r.Phone, r.Address, r.GridId, r.Gender, r.BirthDate, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/residents/{registered.ResidentId}", registered);
+    }
+
+    private static IResult Lookup(LookupResidentRequest r, ResidentPseudonym pseudonym) =>
+        IdentityNumber.TryParse(r.IdentityNumber, out var number, out var error)
+            ? TypedResults.Ok(new { residentId = pseudonym.ResidentIdFor(number!) })
+            : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
+
+    private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)
+    {
+        var loaded = await streams.LoadAsync(ResidentStreams.For(id), ResidentStreams.Fold, cancellationToken: ct);
+        var resident = ResidentStreams.RequireActive(loaded, id, allowMovedOut: true);
+        return TypedResults.Json(new { resident, revision = loaded.Revision }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+    }
+
+    private static async Task<IResult> Contact(string id, ChangeContactRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new ChangeResidentContact(id, r.Phone, r.Address, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Grid(string id, AssignGridRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new AssignResidentGrid(id, r.GridId ?? string.Empty, RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Death(string id, RecordDeathRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RecordResidentDeath(id, r.DateOfDeath, r.Source ?? string.Empty, RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> MoveOut(string id, RecordMoveOutRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RecordResidentMoveOut(id, r.On, RequestCommands.Context(http)), ct));
+}

@@ -1,0 +1,31 @@
+using Affairs.Domain.Calendar;
+using Affairs.Workflows.Hosting;
+
+namespace Affairs.Host.Hosting;
+
+/// <summary>Registers the engine exactly as any embedding host would, with settings from configuration section <c>Affairs</c>.</summary>
+internal static class EngineRegistration
+{
+    public const string PseudonymKeyFile = "resident-pseudonym.key";
+
+    public static IServiceCollection AddAffairsEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var data = DataFolder.From(configuration);
+        services.AddSingleton(data);
+        services.AddAffairs(options =>
+        {
+            options.ResidentPseudonymKey = configuration["Affairs:ResidentPseudonymKey"] is { Length: > 0 } key ? key : data.Secret(PseudonymKeyFile);
+            options.CentreId = configuration["Affairs:CentreId"] ?? options.CentreId;
+            var calendars = configuration["Affairs:CalendarFolder"] ?? Path.Combine(AppContext.BaseDirectory, "calendars");
+            if (Directory.Exists(calendars))
+            {
+                foreach (var schedule in HolidayScheduleFile.LoadFolder(calendars))
+                {
+                    options.HolidaySchedules.Add(schedule);
+                }
+            }
+        });
+        services.AddHostedService<EngineInitializer>();
+        return services;
+    }
+}

@@ -1,0 +1,36 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace Affairs.Host.Security;
+
+/// <summary>Authenticates the <c>X-Api-Key</c> header against the hashed keys of <see cref="ApiKeyStore"/>.</summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiKey";
+    public const string Header = "X-Api-Key";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!Request.Headers.TryGetValue(Header, out var presented) || string.IsNullOrEmpty(presented.ToString()))
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (keys.Find(presented.ToString()) is not { } entry)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+        }
+
+        var claims = new List<Claim> { new(AffairsClaims.Subject, entry.StaffId ?? entry.Id) };
+        claims.AddRange(entry.Roles.Select(r => new Claim(AffairsClaims.Role, r)));
+        claims.AddRange(entry.Scopes.Select(s => new Claim(AffairsClaims.Scope, s)));
+        var identity = new ClaimsIdentity(claims, SchemeName, AffairsClaims.Subject, AffairsClaims.Role);
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace Affairs.Host.Tests;
+
+/// <summary>Requests as an integrator writes them, and the answers as JSON.</summary>
+public static class Api
+{
+    private static int _sequence;
+
+    public static Task<HttpResponseMessage> Post(this HttpClient client, string url, object? body = null, string? ifMatch = null, string? idempotencyKey = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body ?? new { }) };
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        return client.SendAsync(request);
+    }
+
+    public static Task<HttpResponseMessage> Put(this HttpClient client, string url, object body) => client.PutAsync(url, JsonContent.Create(body));
+
+    public static Task<HttpResponseMessage> PostRaw(this HttpClient client, string url, string body, string mediaType = "application/json") =>
+        client.PostAsync(url, new StringContent(body, Encoding.UTF8, mediaType));
+
+    public static async Task<JsonElement> Json(this HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+
+    public static async Task<JsonElement> Json(this Task<HttpResponseMessage> response) => await (await response).Json();
+
+    public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
+
+    /// <summary>
+    /// The payload for a snapshot: the given ids replaced by their names, and every timestamp by <c>{time}</c>, since
+    /// the shared host's clock moves with the tests before.
+    /// </summary>
+    public static Newtonsoft.Json.Linq.JToken Snapshotable(JsonElement payload, params (string Id, string Name)[] ids)
+    {
+        var text = ids.Aggregate(payload.GetRawText(), (t, id) => t.Replace(id.Id, $"{{{id.Name}}}", StringComparison.Ordinal));
+        var token = Newtonsoft.Json.Linq.JToken.Parse(text, new Newtonsoft.Json.Linq.JsonLoadSettings());
+        foreach (var value in token.SelectTokens("$..*").OfType<Newtonsoft.Json.Linq.JValue>().Where(v => v.Type == Newtonsoft.Json.Linq.JTokenType.Date).ToList())
+        {
+            value.Value = "{time}";
+        }
+
+        return token;
+    }
+
+    /// <summary>A valid identity number no other test uses: area 420802, a birth date in 1950–1989, the MOD 11-2 check character.</summary>
+    public static string NewIdentityNumber()
+    {
+        var n = Interlocked.Increment(ref _sequence) + (Environment.ProcessId % 500 * 40);
+        var body = $"420802{1950 + (n % 40)}{1 + (n / 40 % 12):00}{1 + (n / 480 % 28):00}{100 + (n % 900):000}";
+        int[] weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+        var sum = body.Select((c, i) => (c - '0') * weights[i]).Sum();
+        return body + "10X98765432"[sum % 11];
+    }
+}

@@ -1,0 +1,75 @@
+using Affairs.Host.Cli;
+
+namespace Affairs.Host.Tests.Cli;
+
+/// <summary>The commands of the same executable, run against the seeded host's own store.</summary>
+[Collection(HostCollection.Name)]
+public sealed class CliTests(HostFactory host)
+{
+    private readonly Centre _centre = new(host);
+
+    [Fact]
+    public async Task replay_prints_a_case_as_it_stood_at_a_revision()
+    {
+        var caseId = await _centre.OpenAndAccept();
+
+        var (code, output) = await Run("replay", caseId, "--revision", "0");
+
+        Assert.Equal(0, code);
+        Assert.Contains("\"state\": \"application\"", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task verify_checks_one_case_and_every_case()
+    {
+        var caseId = await _centre.OpenAndAccept();
+
+        var (one, oneOutput) = await Run("verify", caseId);
+        var (all, allOutput) = await Run("verify", "--all");
+
+        Assert.Equal((0, 0), (one, all));
+        Assert.Contains("chain intact", oneOutput, StringComparison.Ordinal);
+        Assert.Contains(", 0 broken.", allOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task define_validates_a_definition_and_lists_every_problem_with_its_path()
+    {
+        var sample = Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json");
+        var broken = Path.Combine(host.DataFolder, "broken.json");
+        await File.WriteAllTextAsync(broken, """{ "id": "broken", "version": 1, "subject": "person", "initialState": "a", "states": [ { "name": "a", "handler": "nobody" } ], "transitions": [] }""");
+
+        var (valid, validOutput) = await Run("define", sample);
+        var (invalid, invalidOutput) = await Run("define", broken);
+
+        Assert.Equal((0, 1), (valid, invalid));
+        Assert.Contains("temporary-assistance version 1 is valid", validOutput, StringComparison.Ordinal);
+        Assert.Contains("$.states[0].handler", invalidOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task import_registers_each_good_line_and_reports_each_bad_one_by_line_without_personal_data()
+    {
+        var csv = Path.Combine(host.DataFolder, "residents.csv");
+        var good = Api.NewIdentityNumber();
+        await File.WriteAllLinesAsync(csv, ["identityNumber,name,phone,address,gridId", $"{good},\"王, 五\",13800000001,东门街道 3 号,g-01", "420802195304120318,赵六,,,g-01", $"{Api.NewIdentityNumber()},,,,g-01"]);
+
+        var (code, output) = await Run("import", "residents", csv);
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 imported, 2 refused.", output, StringComparison.Ordinal);
+        Assert.Contains("line 3: identityNumber:", output, StringComparison.Ordinal);
+        Assert.Contains("line 4: name:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("赵六", output, StringComparison.Ordinal);
+        var found = await _centre.A.Post("/api/residents/lookup", new { identityNumber = good }).Json();
+        Assert.Equal("王, 五", (await _centre.A.GetAsync($"/api/residents/{found.Str("residentId")}").Json()).GetProperty("resident").Str("name"));
+    }
+
+    private async Task<(int Code, string Output)> Run(params string[] args)
+    {
+        _ = host.Services;
+        using var output = new StringWriter();
+        var code = await CliRunner.RunAsync(CliArguments.Parse([.. args, $"--Store:Sqlite:Path={Path.Combine(host.DataFolder, "affairs.db")}", $"--Affairs:DataFolder={host.DataFolder}"]), output);
+        return (code, output.ToString());
+    }
+}
