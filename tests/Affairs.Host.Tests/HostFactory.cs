@@ -24,6 +24,9 @@ public class HostFactory : WebApplicationFactory<Program>
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Whether the projection and timer loops run; off by default so a test decides when time passes.</summary>
+    public bool BackgroundServices { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(_folder);
@@ -32,6 +35,7 @@ public class HostFactory : WebApplicationFactory<Program>
         builder.UseSetting("Store:Sqlite:Durability", "Normal");
         builder.UseSetting("Affairs:DataFolder", _folder);
         builder.UseSetting("Affairs:MaxRequestBodyBytes", "65536");
+        builder.UseSetting("Affairs:BackgroundServices", BackgroundServices ? "true" : "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("Logging:LogLevel:Affairs", "Debug");
         builder.ConfigureLogging(logging => logging.AddProvider(Logs));

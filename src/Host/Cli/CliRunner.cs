@@ -15,6 +15,9 @@ internal static class CliRunner
           verify <case> | --all                   recompute hash chains (exit code 1 when broken)
           define <file> [--publish]               validate an affair type definition, and publish it
           import residents <csv>                  register residents from CSV (identityNumber,name,phone,address,gridId)
+          rebuild                                 rebuild the read models (queues, deadlines, statistics) from the first event
+          stats [--from D] [--to D] [--period year|quarter|month] [--type id]
+                                                  print the statistics report
         """;
 
     public static async Task<int> RunAsync(CliArguments command, TextWriter? output = null)
@@ -39,6 +42,8 @@ internal static class CliRunner
                     "verify" => await VerifyCommand.RunAsync(services, command, output),
                     "define" => await DefineCommand.RunAsync(services, command, output),
                     "import" => await ImportResidentsCommand.RunAsync(services, command, output),
+                    "rebuild" => await RebuildCommand.RunAsync(services, output),
+                    "stats" => await StatsCommand.RunAsync(services, command, output),
                     _ => Fail(Usage),
                 };
             }

@@ -11,12 +11,7 @@ internal static class VerifyCommand
     {
         if (command.Has("all"))
         {
-            var store = services.GetRequiredService<IEventStore>();
-            long total = 0;
-            await foreach (var _ in store.ReadAllAsync(SubscriptionFilter.ForCategory("case"), 0, long.MaxValue))
-            {
-                total++;
-            }
+            var total = await RebuildCommand.CountAsync(services.GetRequiredService<IEventStore>(), SubscriptionFilter.ForCategory("case"));
 
             var progress = new ProgressBar("verifying", total, Console.Error);
             var (streams, events, broken) = await services.GetRequiredService<ChainVerifier>().VerifyCategoryAsync("case", progress);

@@ -18,6 +18,7 @@ internal static class ApiEndpoints
         HouseholdEndpoints.Map(api);
         OrganisationEndpoints.Map(api);
         FeedEndpoints.Map(api);
+        QueueEndpoints.Map(api);
         HealthEndpoints.Map(app);
         return app;
     }

@@ -26,6 +26,12 @@ internal static class EngineRegistration
             }
         });
         services.AddHostedService<EngineInitializer>();
+        if (configuration.GetValue("Affairs:BackgroundServices", true))
+        {
+            // After the initializer: the projections and timers need the catalogs loaded first.
+            services.AddAffairsBackground();
+        }
+
         return services;
     }
 }

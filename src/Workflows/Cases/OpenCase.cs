@@ -38,15 +38,22 @@ public sealed record OpenCase(
 
 internal sealed class OpenCaseValidator : ICommandValidator<OpenCase>
 {
-    private static readonly string[] Channels = ["counter", "online", "agent", "scheduled"];
+    private static readonly string[] Channels = ["counter", "online", "agent"];
 
-    public void Validate(OpenCase command, ValidationErrors errors) =>
+    /// <summary>The channel of cases the engine opens by schedule (the yearly certification); only the system uses it.</summary>
+    private const string Scheduled = "scheduled";
+
+    public void Validate(OpenCase command, ValidationErrors errors)
+    {
+        var system = command.Context?.Actor?.Has(Domain.Staffing.ActorRoles.System) == true;
+        var channelValid = Channels.Contains(command.Channel) || (system && command.Channel == Scheduled);
         errors.AddIf(string.IsNullOrWhiteSpace(command.AffairTypeId), "affairTypeId", "An affair type is required.")
             .AddIf(string.IsNullOrWhiteSpace(command.SubjectId), "subjectId", "A subject (resident or household id) is required.")
-            .AddIf(!Channels.Contains(command.Channel), "channel", $"The channel is one of {string.Join(", ", Channels)}.")
+            .AddIf(!channelValid, "channel", $"The channel is one of {string.Join(", ", Channels)}.")
             .AddIf(command.Version is < 1, "version", "A version is 1 or more.")
-            .AddIf(command.CaseId is not null && command.Context?.Actor?.Has(Domain.Staffing.ActorRoles.System) != true, "caseId", "Only the engine chooses a case id.")
+            .AddIf(command.CaseId is not null && !system, "caseId", "Only the engine chooses a case id.")
             .AddIf(command.CaseId is { } id && (id.Length is 0 or > 64 || !id.All(char.IsAsciiLetterOrDigit)), "caseId", "A case id has 1 to 64 letters or digits.");
+    }
 }
 
 internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : ICommandHandler<OpenCase, CaseRevision>

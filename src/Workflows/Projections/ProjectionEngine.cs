@@ -104,10 +104,14 @@ public sealed class ProjectionEngine
     /// Builds a new board from position 0 aside, while the current one keeps serving, then swaps it in at the same
     /// checkpoint. Returns the status after the swap.
     /// </summary>
-    public async Task<ProjectionStatus> RebuildAsync(CancellationToken cancellationToken = default)
+    public Task<ProjectionStatus> RebuildAsync(CancellationToken cancellationToken = default) => RebuildAsync(null, cancellationToken);
+
+    /// <summary>Rebuilds as <see cref="RebuildAsync(CancellationToken)"/> does, reporting the events applied so far after each page.</summary>
+    public async Task<ProjectionStatus> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
         var fresh = new CaseBoard(_deadlines);
         long freshCheckpoint = 0;
+        long applied = 0;
         while (true)
         {
             var page = await ReadPageAsync(freshCheckpoint, cancellationToken).ConfigureAwait(false);
@@ -122,6 +126,8 @@ public sealed class ProjectionEngine
             }
 
             freshCheckpoint = page[^1].Recorded.Position;
+            applied += page.Count;
+            progress?.Report(applied);
         }
 
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);

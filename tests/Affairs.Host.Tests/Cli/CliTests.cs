@@ -65,6 +65,20 @@ public sealed class CliTests(HostFactory host)
         Assert.Equal("王, 五", (await _centre.A.GetAsync($"/api/residents/{found.Str("residentId")}").Json()).GetProperty("resident").Str("name"));
     }
 
+    [Fact]
+    public async Task rebuild_replays_every_event_into_the_read_models_and_stats_prints_the_report()
+    {
+        await _centre.OpenAndAccept();
+
+        var (rebuild, rebuildOutput) = await Run("rebuild");
+        var (stats, statsOutput) = await Run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--type", "dibao");
+
+        Assert.Equal((0, 0), (rebuild, stats));
+        Assert.Matches(@"Read models rebuilt from \d+ events; checkpoint \d+\.", rebuildOutput);
+        Assert.Contains("dibao", statsOutput, StringComparison.Ordinal);
+        Assert.Contains("2026-01-01", statsOutput, StringComparison.Ordinal);
+    }
+
     private async Task<(int Code, string Output)> Run(params string[] args)
     {
         _ = host.Services;

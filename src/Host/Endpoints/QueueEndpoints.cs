@@ -1,0 +1,69 @@
+using Affairs.Domain.Rejections;
+using Affairs.Host.Requests;
+using Affairs.Host.Security;
+using Affairs.Workflows.Deadlines;
+using Affairs.Workflows.Projections;
+using Affairs.Workflows.Queues;
+using Affairs.Workflows.Statistics;
+using Mediator;
+
+namespace Affairs.Host.Endpoints;
+
+/// <summary>
+/// The AB-post work queues, deadlines, statistics and the projections behind them. Responsibility in a queue is worked
+/// out when asked, from the organisation as it is now, so a late-registered absence shows at once.
+/// </summary>
+internal static class QueueEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var queues = api.MapGroup("/queues").WithTags("Queues");
+        queues.MapGet("/me", Mine).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyQueue");
+        queues.MapGet("/me/handover", MyHandover).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyHandoverList");
+        queues.MapGet("/staff/{staffId}", OfStaff).RequireAuthorization(AccessPolicies.Audit).WithName("GetStaffQueue");
+        queues.MapGet("/posts/{postId}", OfPost).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPostQueue");
+        queues.MapGet("/overdue", Overdue).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetOverdueWork");
+        api.MapGet("/cases/{caseId}/deadlines", Deadlines).RequireAuthorization(AccessPolicies.CasesRead).WithTags("Cases").WithName("GetCaseDeadlines");
+        api.MapGet("/statistics", Statistics).RequireAuthorization(AccessPolicies.Audit).WithTags("Statistics").WithName("GetStatistics");
+        var projections = api.MapGroup("/projections").WithTags("Projections");
+        projections.MapGet("/status", Status).RequireAuthorization(AccessPolicies.Audit).WithName("GetProjectionStatus");
+        projections.MapPost("/rebuild", Rebuild).RequireAuthorization(AccessPolicies.Administer).WithName("RebuildProjections");
+    }
+
+    private static async Task<IResult> Mine(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetStaffQueue(Caller.ActorOf(http.User).Id), ct));
+
+    private static async Task<IResult> MyHandover(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetHandoverList(Caller.ActorOf(http.User).Id), ct));
+
+    private static async Task<IResult> OfStaff(string staffId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetStaffQueue(staffId), ct));
+
+    private static async Task<IResult> OfPost(string postId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetPostQueue(postId), ct));
+
+    private static async Task<IResult> Overdue(IMediator mediator, CancellationToken ct, int? dueSoonWorkingDays = null) =>
+        TypedResults.Ok(await mediator.Send(new GetDeadlineWatch(dueSoonWorkingDays ?? 2), ct));
+
+    private static async Task<IResult> Deadlines(string caseId, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetCaseDeadlines(caseId), ct));
+
+    private static async Task<IResult> Statistics(DateOnly from, DateOnly to, IMediator mediator, CancellationToken ct, string? period = null, string? affairType = null)
+    {
+        if (!Enum.TryParse<StatisticsPeriod>(period ?? nameof(StatisticsPeriod.Year), ignoreCase: true, out var by) || !Enum.IsDefined(by))
+        {
+            throw CommandRejectedException.Invalid(new Dictionary<string, string[]>
+            {
+                ["period"] = [$"The period is one of {string.Join(", ", Enum.GetNames<StatisticsPeriod>().Select(n => n.ToLowerInvariant()))}."],
+            });
+        }
+
+        return TypedResults.Ok(await mediator.Send(new GetStatistics(from, to, by, affairType), ct));
+    }
+
+    private static async Task<IResult> Status(IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new GetProjectionStatus(), ct));
+
+    private static async Task<IResult> Rebuild(HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new RebuildProjections(RequestCommands.Context(http)), ct));
+}
