@@ -1,4 +1,4 @@
-// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|commands|replay|append-esdb|postgres [--seconds S] [--rounds R]
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|commands|replay|breakdown|append-esdb|postgres [--seconds S] [--rounds R]
 // Every figure is a median over rounds, and each table carries a baseline measured in the same run.
 using System.Globalization;
 using Affairs.Benchmarks;
@@ -14,11 +14,13 @@ switch (arguments.Suite)
         return 0;
     case "commands":
         return await CommandsBenchmark.RunAsync(arguments);
+    case "breakdown":
+        return await BreakdownBenchmark.RunAsync(arguments);
     case "replay":
         return await ReplayBenchmark.RunAsync(arguments);
     case "postgres":
         return await PostgresAppendBenchmark.RunAsync(arguments);
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, commands, replay, append-esdb, postgres"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, commands, replay, breakdown, append-esdb, postgres"));
         return 2;
 }
