@@ -19,12 +19,34 @@ public sealed partial class StreamRepository
     /// <param name="context">The command's context, for the events' metadata.</param>
     /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
     /// <param name="cancellationToken">Stops the work before the append.</param>
-    public async Task<TResult> ExecuteAsync<TState, TResult>(
+    public Task<TResult> ExecuteAsync<TState, TResult>(
         StreamName stream,
         IStateFold<TState> fold,
         long? clientExpected,
         CommandContext context,
         Func<LoadedStream<TState>, Decision<TResult>> decide,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return ExecuteAsync(stream, fold, clientExpected, context, loaded => ValueTask.FromResult(decide(loaded)), cancellationToken);
+    }
+
+    /// <summary>
+    /// As the other overload, for a decision that must read something else first (a case's handlers need its subject's
+    /// grid): the stream is still read once per attempt, and <paramref name="decide"/> runs on what was read.
+    /// </summary>
+    /// <param name="stream">The stream the command acts on.</param>
+    /// <param name="fold">Builds the state.</param>
+    /// <param name="clientExpected">The revision the client says it saw, or null.</param>
+    /// <param name="context">The command's context, for the events' metadata.</param>
+    /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
+    /// <param name="cancellationToken">Stops the work before the append.</param>
+    public async Task<TResult> ExecuteAsync<TState, TResult>(
+        StreamName stream,
+        IStateFold<TState> fold,
+        long? clientExpected,
+        CommandContext context,
+        Func<LoadedStream<TState>, ValueTask<Decision<TResult>>> decide,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -37,7 +59,7 @@ public sealed partial class StreamRepository
                 throw Conflict(stream, expected, loaded.Revision);
             }
 
-            var decision = decide(loaded);
+            var decision = await decide(loaded).ConfigureAwait(false);
             if (decision.Events.Count == 0)
             {
                 return decision.Answer(null);
