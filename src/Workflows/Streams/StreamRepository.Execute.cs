@@ -11,7 +11,9 @@ public sealed partial class StreamRepository
     /// Runs one command against one stream: load, fold, decide, append with the expected revision. On a conflict the
     /// command is retried once on the fresh state — but only when the client gave no expected revision, and only if it
     /// is still valid then (<paramref name="decide"/> runs again and may refuse). Otherwise the conflict is returned as a
-    /// <see cref="RejectionKind.Conflict"/> carrying the current revision.
+    /// <see cref="RejectionKind.Conflict"/> carrying the current revision. The stream is read from where the previous
+    /// command on it left off (its state is kept), so <paramref name="decide"/> gets the whole state, revision and last
+    /// hash, but only the events this attempt read.
     /// </summary>
     /// <param name="stream">The stream the command acts on.</param>
     /// <param name="fold">Builds the state.</param>
@@ -53,7 +55,7 @@ public sealed partial class StreamRepository
         ArgumentNullException.ThrowIfNull(decide);
         for (var attempt = 0; ; attempt++)
         {
-            var loaded = await LoadAsync(stream, fold, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var loaded = await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);
             if (clientExpected is { } expected && expected != loaded.Revision)
             {
                 throw Conflict(stream, expected, loaded.Revision);
