@@ -57,6 +57,8 @@ internal static class BreakdownBenchmark
             var request = new Affairs.Workflows.AffairTypes.FireRequest("record-data-check", null, changes);
             var last = loaded.Events[^1];
             var metadata = new Affairs.Domain.Events.EventMetadata("corr", "cmd", "s-a", null);
+            using var open = Reader(centre);
+            using var prepared = StreamQuery(open);
             var pieces = new (string Name, Func<Task> Call)[]
             {
                 ("participants: Of", () => { engine.Participants.Of(BenchCentre.A, investigating, organisation, now); return Task.CompletedTask; }),
@@ -71,6 +73,9 @@ internal static class BreakdownBenchmark
                 ("household: LoadAsync", () => streams.LoadAsync(HouseholdStreams.For(centre.HouseholdId), HouseholdStreams.Fold)),
                 ($"case of {loaded.Events.Count} events: raw store read", async () => { await foreach (var _ in centre.Store.ReadStreamAsync(CaseStreams.For(accepted), ReadDirection.Forwards, 0, long.MaxValue)) { } }),
                 ($"case of {loaded.Events.Count} events: LoadAsync", () => streams.LoadAsync(CaseStreams.For(accepted), CaseStreams.Fold)),
+                ("sqlite: open + close a pooled reader", () => { using var c = Reader(centre); return Task.CompletedTask; }),
+                ("sqlite: open, prepare, run the stream query, close", () => { using var c = Reader(centre); using var q = StreamQuery(c); Run(q); return Task.CompletedTask; }),
+                ("sqlite: run the stream query prepared on an open connection", () => { Run(prepared); return Task.CompletedTask; }),
                 ("handlers: HandlersAsync", () => engine.HandlersAsync(type, "household", centre.HouseholdId, CancellationToken.None)),
             };
             Console.WriteLine("| step (1 client, NORMAL) | median µs | calls |");
@@ -95,5 +100,30 @@ internal static class BreakdownBenchmark
 
             return 0;
         });
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteConnection Reader(BenchCentre centre)
+    {
+        var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={centre.Store.FilePath};Mode=ReadOnly;Pooling=True");
+        connection.Open();
+        return connection;
+    }
+
+    private static Microsoft.Data.Sqlite.SqliteCommand StreamQuery(Microsoft.Data.Sqlite.SqliteConnection connection)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = "SELECT e.position, e.revision, e.event_id, e.type, e.data, e.metadata, e.recorded, s.name FROM events e JOIN streams s ON s.id = e.stream_id WHERE s.name = $name AND e.revision >= $from ORDER BY e.revision LIMIT $limit";
+        command.Parameters.AddWithValue("$name", "organisation-main");
+        command.Parameters.AddWithValue("$from", 1000);
+        command.Parameters.AddWithValue("$limit", 100);
+        return command;
+    }
+
+    private static void Run(Microsoft.Data.Sqlite.SqliteCommand command)
+    {
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+        }
     }
 }
