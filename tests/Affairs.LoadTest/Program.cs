@@ -34,7 +34,7 @@ Console.WriteLine();
 var (triggerRate, triggerP99) = latencies.Print(window);
 Console.WriteLine();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"cases taken to the scenario's end: {finished.Sum()}; measured window {window.TotalSeconds:0.0} s"));
+    $"cases taken to the scenario's end (warm-up included): {finished.Sum()}; measured window {window.TotalSeconds:0.0} s"));
 var met = triggerRate >= 2000 && triggerP99 < 50;
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"triggers: {triggerRate:0} requests/s, p99 {triggerP99:0.0} ms; target 2000/s with p99 < 50 ms: {(met ? "met" : "MISSED")}"));
