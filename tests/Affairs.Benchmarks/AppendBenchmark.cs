@@ -82,8 +82,15 @@ internal static class AppendBenchmark
     {
         await using var store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(folder, "bench.db"), Durability = durability });
         await RunCallers(store, callers, TimeSpan.FromSeconds(0.5));
-        return await RunCallers(store, callers, duration);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var rate = await RunCallers(store, callers, duration);
+        LastCpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (rate * clock.Elapsed.TotalSeconds);
+        return rate;
     }
+
+    /// <summary>Process CPU time per append in the last measured store round, in µs.</summary>
+    internal static double LastCpuPerAppend { get; private set; }
 
     private static Task<double> RunCallers(SqliteEventStore store, int callers, TimeSpan duration) =>
         AppendLoad.RunAsync(callers, duration, (stream, step) => store.AppendAsync(
