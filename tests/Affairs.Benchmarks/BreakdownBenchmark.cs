@@ -78,16 +78,17 @@ internal static class BreakdownBenchmark
                 ("sqlite: run the stream query prepared on an open connection", () => { Run(prepared); return Task.CompletedTask; }),
                 ("handlers: HandlersAsync", () => engine.HandlersAsync(type, "household", centre.HouseholdId, CancellationToken.None)),
             };
-            Console.WriteLine("| step (1 client, NORMAL) | median µs | calls |");
-            Console.WriteLine("|---|---:|---:|");
+            Console.WriteLine("| step (1 client, NORMAL) | median µs | calls | bytes allocated per call |");
+            Console.WriteLine("|---|---:|---:|---:|");
             for (var i = 0; i < names.Length; i++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i}: {names[i]} | {AppendBenchmark.Median([.. steps[i]]):0.0} | {steps[i].Count} |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i}: {names[i]} | {AppendBenchmark.Median([.. steps[i]]):0.0} | {steps[i].Count} | |"));
             }
 
             foreach (var (name, call) in pieces)
             {
                 var times = new List<double>();
+                var allocated = GC.GetTotalAllocatedBytes(precise: true);
                 for (var n = 0; n < 2000; n++)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -95,7 +96,8 @@ internal static class BreakdownBenchmark
                     times.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
                 }
 
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {AppendBenchmark.Median([.. times]):0.0} | {times.Count} |"));
+                var bytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / times.Count;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {AppendBenchmark.Median([.. times]):0.0} | {times.Count} | {bytes} |"));
             }
 
             return 0;

@@ -36,11 +36,12 @@ internal static class CommandsBenchmark
         var ratios = new double[arguments.Rounds];
         var cpu = new double[arguments.Rounds];
         var storeCpu = new double[arguments.Rounds];
+        var allocated = new double[arguments.Rounds];
         // One unreported engine round first, so that the first reported one does not carry the JIT's work.
         await AppendBenchmark.InFreshFolder(folder => EngineRound(folder, TimeSpan.FromSeconds(1), callers));
         Console.WriteLine();
-        Console.WriteLine("| round | raw store appends/s | engine commands/s | engine / store | store CPU µs/append | engine CPU µs/command | CPU engine / store |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| round | raw store appends/s | engine commands/s | engine / store | store CPU µs/append | engine CPU µs/command | CPU engine / store | engine KiB allocated/command |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (var i = 0; i < arguments.Rounds; i++)
         {
             store[i] = await AppendBenchmark.InFreshFolder(folder => AppendBenchmark.StoreRound(folder, arguments.Duration, SqliteDurability.Full, callers));
@@ -48,12 +49,13 @@ internal static class CommandsBenchmark
             engine[i] = await AppendBenchmark.InFreshFolder(folder => EngineRound(folder, arguments.Duration, callers));
             ratios[i] = engine[i] / store[i];
             cpu[i] = LastCpuPerCommand;
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {store[i]:0} | {engine[i]:0} | {ratios[i]:0.00} | {storeCpu[i]:0.0} | {cpu[i]:0} | {cpu[i] / storeCpu[i]:0.0} |"));
+            allocated[i] = LastAllocatedPerCommand / 1024;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {store[i]:0} | {engine[i]:0} | {ratios[i]:0.00} | {storeCpu[i]:0.0} | {cpu[i]:0} | {cpu[i] / storeCpu[i]:0.0} | {allocated[i]:0.0} |"));
         }
 
         var rate = AppendBenchmark.Median(engine);
         var ratio = AppendBenchmark.Median(ratios);
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {AppendBenchmark.Median(store):0} | {rate:0} | {ratio:0.00} | {AppendBenchmark.Median(storeCpu):0.0} | {AppendBenchmark.Median(cpu):0} | {AppendBenchmark.Median([.. cpu.Zip(storeCpu, (e, r) => e / r)]):0.0} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {AppendBenchmark.Median(store):0} | {rate:0} | {ratio:0.00} | {AppendBenchmark.Median(storeCpu):0.0} | {AppendBenchmark.Median(cpu):0} | {AppendBenchmark.Median([.. cpu.Zip(storeCpu, (e, r) => e / r)]):0.0} | {AppendBenchmark.Median(allocated):0.0} |"));
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"engine: {rate:0} commands/s ({rate / DibaoCase.Commands:0} cases/s), target {TargetRate:0}: {Verdict(rate >= TargetRate)}"));
@@ -65,6 +67,9 @@ internal static class CommandsBenchmark
 
     /// <summary>Process CPU time per command in the last measured run, in µs: what the engine costs, whatever the neighbours do.</summary>
     private static double LastCpuPerCommand { get; set; }
+
+    /// <summary>Bytes allocated per command in the last measured run.</summary>
+    private static double LastAllocatedPerCommand { get; set; }
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 
@@ -80,6 +85,7 @@ internal static class CommandsBenchmark
     {
         long commands = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocated = GC.GetTotalAllocatedBytes();
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -93,6 +99,7 @@ internal static class CommandsBenchmark
         })));
         var elapsed = clock.Elapsed;
         LastCpuPerCommand = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / commands;
+        LastAllocatedPerCommand = (GC.GetTotalAllocatedBytes() - allocated) / (double)commands;
         return commands / elapsed.TotalSeconds;
     }
 }

@@ -19,6 +19,7 @@ public sealed partial class CaseMachine
     private readonly StateMachine<string, string> _machine;
     private readonly Dictionary<CompiledTransition, (int Stage, IReadOnlyList<TriggerRefusal> Refusals)> _checked = [];
     private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
+    private (string State, TriggerAnswer Answer)? _answered;
     private string _state;
 
     internal CaseMachine(
@@ -96,7 +97,7 @@ public sealed partial class CaseMachine
     /// <exception cref="InvalidOperationException">The trigger is not permitted; <see cref="Answer"/> says why.</exception>
     public string Fire(string trigger)
     {
-        var answer = Answer(trigger);
+        var answer = _answered is { } answered && answered.State == _state && answered.Answer.Trigger == trigger ? answered.Answer : Answer(trigger);
         if (!answer.Permitted)
         {
             throw new InvalidOperationException(string.Join(" ", answer.Refusals.Select(r => r.Message)));
