@@ -23,20 +23,25 @@ internal static class BreakdownBenchmark
             await using var centre = await BenchCentre.OpenAsync(Path.Combine(folder, "breakdown.db"), SqliteDurability.Normal);
             var names = new[] { "OpenCase" }.Concat(["attach", "attach", "attach", "attach", "accept", "record-data-check", "record-home-visit", "attach", "attach", "complete-investigation", "pass-first-review"]).ToArray();
             var steps = names.Select(_ => new List<double>()).ToArray();
+            var stepBytes = new long[names.Length];
             var clock = Stopwatch.StartNew();
             var accepted = string.Empty;
             while (clock.Elapsed < arguments.Duration)
             {
+                var before = GC.GetTotalAllocatedBytes(precise: false);
                 var started = Stopwatch.GetTimestamp();
                 var opened = await DibaoCase.OpenAsync(centre);
                 steps[0].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                stepBytes[0] += GC.GetTotalAllocatedBytes(precise: false) - before;
                 var revision = opened.Revision;
                 var i = 1;
                 foreach (var step in DibaoCase.Steps(centre, opened.CaseId))
                 {
+                    before = GC.GetTotalAllocatedBytes(precise: false);
                     started = Stopwatch.GetTimestamp();
                     revision = (await step(revision)).Revision;
-                    steps[i++].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    steps[i].Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
+                    stepBytes[i++] += GC.GetTotalAllocatedBytes(precise: false) - before;
                 }
 
                 accepted = opened.CaseId;
@@ -76,13 +81,14 @@ internal static class BreakdownBenchmark
                 ("sqlite: open + close a pooled reader", () => { using var c = Reader(centre); return Task.CompletedTask; }),
                 ("sqlite: open, prepare, run the stream query, close", () => { using var c = Reader(centre); using var q = StreamQuery(c); Run(q); return Task.CompletedTask; }),
                 ("sqlite: run the stream query prepared on an open connection", () => { Run(prepared); return Task.CompletedTask; }),
+                ("store: append one event to a new stream", () => centre.Store.AppendAsync(StreamName.For("bench", Guid.NewGuid().ToString("N")), ExpectedRevision.NoStream, [new EventToAppend(Guid.NewGuid(), "case.transitioned.v1", AppendBenchmark.Payload, AppendBenchmark.Metadata)])),
                 ("handlers: HandlersAsync", () => engine.HandlersAsync(type, "household", centre.HouseholdId, CancellationToken.None)),
             };
             Console.WriteLine("| step (1 client, NORMAL) | median µs | calls | bytes allocated per call |");
             Console.WriteLine("|---|---:|---:|---:|");
             for (var i = 0; i < names.Length; i++)
             {
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i}: {names[i]} | {AppendBenchmark.Median([.. steps[i]]):0.0} | {steps[i].Count} | |"));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i}: {names[i]} | {AppendBenchmark.Median([.. steps[i]]):0.0} | {steps[i].Count} | {stepBytes[i] / steps[i].Count} |"));
             }
 
             foreach (var (name, call) in pieces)

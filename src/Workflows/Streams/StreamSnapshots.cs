@@ -11,7 +11,7 @@ namespace Affairs.Workflows.Streams;
 internal sealed class StreamSnapshots
 {
     /// <summary>How many streams are kept at most.</summary>
-    public const int Capacity = 20_000;
+    public const int Capacity = 4_096;
 
     private readonly ConcurrentDictionary<(string Stream, object Fold), object> _kept = new();
     private int _count;
