@@ -85,7 +85,7 @@ internal static class CommandsBenchmark
     {
         long commands = 0;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes();
+        var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, callers).Select(_ => Task.Run(async () =>
         {
@@ -99,7 +99,7 @@ internal static class CommandsBenchmark
         })));
         var elapsed = clock.Elapsed;
         LastCpuPerCommand = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / commands;
-        LastAllocatedPerCommand = (GC.GetTotalAllocatedBytes() - allocated) / (double)commands;
+        LastAllocatedPerCommand = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)commands;
         return commands / elapsed.TotalSeconds;
     }
 }

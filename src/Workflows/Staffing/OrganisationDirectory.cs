@@ -12,7 +12,10 @@ namespace Affairs.Workflows.Staffing;
 /// </summary>
 public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptions options) : IStateFold<Organisation>
 {
+    private readonly Lock _gate = new();
     private Snapshot _current = new(Organisation.Empty, StreamRevision.None, string.Empty);
+    private TaskCompletionSource<(Organisation Organisation, long Revision)>? _waiting;
+    private bool _reading;
 
     private sealed record Snapshot(Organisation Organisation, long Revision, string LastHash);
 
@@ -31,16 +34,68 @@ public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptio
 
     /// <summary>The organisation as of now, with the revision it was read at.</summary>
     /// <remarks>
-    /// Callers read concurrently, without a lock: each reads what was appended after the snapshot it started from, so
-    /// its answer is at least as new as the stream was when it called, and the newest snapshot read is kept for the next.
+    /// Callers that arrive while a read is running wait for the next one, which starts after they arrived, so every
+    /// answer is at least as new as the stream was at the call; under load one short read serves many commands.
     /// </remarks>
-    public async Task<(Organisation Organisation, long Revision)> CurrentAsync(CancellationToken cancellationToken = default)
+    public Task<(Organisation Organisation, long Revision)> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        var snapshot = Volatile.Read(ref _current);
+        Task<(Organisation Organisation, long Revision)> answer;
+        var start = false;
+        lock (_gate)
+        {
+            _waiting ??= new TaskCompletionSource<(Organisation Organisation, long Revision)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            answer = _waiting.Task;
+            if (!_reading)
+            {
+                _reading = start = true;
+            }
+        }
+
+        if (start)
+        {
+            _ = Task.Run(ReadForWaitersAsync, CancellationToken.None);
+        }
+
+        return answer.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Reads for everyone waiting, again and again, until no one is.</summary>
+    private async Task ReadForWaitersAsync()
+    {
+        while (true)
+        {
+            TaskCompletionSource<(Organisation Organisation, long Revision)> waiters;
+            lock (_gate)
+            {
+                if (_waiting is null)
+                {
+                    _reading = false;
+                    return;
+                }
+
+                waiters = _waiting;
+                _waiting = null;
+            }
+
+            try
+            {
+                waiters.SetResult(await ReadTailAsync().ConfigureAwait(false));
+            }
+            catch (Exception error)
+            {
+                waiters.SetException(error);
+            }
+        }
+    }
+
+    /// <summary>Folds what was appended since the last read into the kept organisation.</summary>
+    private async Task<(Organisation Organisation, long Revision)> ReadTailAsync()
+    {
+        var snapshot = _current;
         var organisation = snapshot.Organisation;
         var revision = snapshot.Revision;
         var hash = snapshot.LastHash;
-        await foreach (var recorded in streams.Store.ReadStreamAsync(Stream, ReadDirection.Forwards, revision + 1, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in streams.Store.ReadStreamAsync(Stream, ReadDirection.Forwards, revision + 1, long.MaxValue).ConfigureAwait(false))
         {
             var decoded = streams.Codec.Decode(recorded);
             organisation = organisation.Apply(decoded.Event);
@@ -48,27 +103,7 @@ public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptio
             hash = decoded.Hash;
         }
 
-        if (revision != snapshot.Revision)
-        {
-            Keep(new Snapshot(organisation, revision, hash));
-        }
-
+        _current = new Snapshot(organisation, revision, hash);
         return (organisation, revision);
-    }
-
-    /// <summary>Keeps <paramref name="read"/> unless a concurrent caller already kept a newer one.</summary>
-    private void Keep(Snapshot read)
-    {
-        var seen = Volatile.Read(ref _current);
-        while (seen.Revision < read.Revision)
-        {
-            var previous = Interlocked.CompareExchange(ref _current, read, seen);
-            if (ReferenceEquals(previous, seen))
-            {
-                return;
-            }
-
-            seen = previous;
-        }
     }
 }

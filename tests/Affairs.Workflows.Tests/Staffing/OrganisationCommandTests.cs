@@ -38,6 +38,39 @@ public sealed class OrganisationCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task every_reader_sees_the_organisation_as_new_as_it_was_when_it_asked_while_it_is_being_written()
+    {
+        var directory = _engine.Services.GetRequiredService<OrganisationDirectory>();
+        var from = _engine.Clock.GetUtcNow();
+        var committed = -1L;
+        var writing = Task.Run(async () =>
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var written = await _engine.Mediator.Send(new RegisterAbsence(i % 2 == 0 ? "s-a" : "s-b", from.AddDays(i), from.AddDays(i).AddHours(1), AbsenceKind.Leave, _engine.As(Admin)));
+                Interlocked.Exchange(ref committed, written.Revision);
+            }
+        });
+
+        var stale = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
+        {
+            var behind = 0;
+            while (!writing.IsCompleted)
+            {
+                var known = Interlocked.Read(ref committed);
+                var (_, revision) = await directory.CurrentAsync();
+                behind += revision < known ? 1 : 0;
+            }
+
+            return behind;
+        })));
+        await writing;
+
+        Assert.Equal(0, stale.Sum());
+        Assert.Equal(20, (await directory.CurrentAsync()).Organisation.Absences.Count);
+    }
+
+    [Fact]
     public async Task registering_A_and_B_away_together_is_recorded_with_a_warning_for_the_supervisor()
     {
         await _engine.Mediator.Send(new AssignPostHolders("dibao", "s-a", "s-b", "initial", _engine.As(Admin)));
