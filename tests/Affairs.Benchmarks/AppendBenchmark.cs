@@ -55,28 +55,42 @@ internal static class AppendBenchmark
         var rates = new double[arguments.Rounds];
         for (var i = 0; i < rates.Length; i++)
         {
-            var folder = Path.Combine(Path.GetTempPath(), "affairs-bench", Guid.NewGuid().ToString("N"));
-            Directory.CreateDirectory(folder);
-            try
-            {
-                rates[i] = await round(folder, arguments.Duration);
-            }
-            finally
-            {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-            }
+            rates[i] = await InFreshFolder(folder => round(folder, arguments.Duration));
         }
 
         return rates;
     }
 
-    private static async Task<double> StoreRound(string folder, TimeSpan duration, SqliteDurability durability, int callers)
+    /// <summary>Runs <paramref name="round"/> in a new temporary folder, removed afterwards.</summary>
+    internal static async Task<T> InFreshFolder<T>(Func<string, Task<T>> round)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "affairs-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            return await round(folder);
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    /// <summary>One measured store round after a short warm-up: events per second, one event per append.</summary>
+    internal static async Task<double> StoreRound(string folder, TimeSpan duration, SqliteDurability durability, int callers)
     {
         await using var store = SqliteEventStore.Open(new SqliteEventStoreOptions { Path = Path.Combine(folder, "bench.db"), Durability = durability });
         await RunCallers(store, callers, TimeSpan.FromSeconds(0.5));
-        return await RunCallers(store, callers, duration);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        var rate = await RunCallers(store, callers, duration);
+        LastCpuPerAppend = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMicroseconds / (rate * clock.Elapsed.TotalSeconds);
+        return rate;
     }
+
+    /// <summary>Process CPU time per append in the last measured store round, in µs.</summary>
+    internal static double LastCpuPerAppend { get; private set; }
 
     private static Task<double> RunCallers(SqliteEventStore store, int callers, TimeSpan duration) =>
         AppendLoad.RunAsync(callers, duration, (stream, step) => store.AppendAsync(

@@ -3,14 +3,18 @@ using System.Globalization;
 namespace Affairs.Benchmarks;
 
 /// <summary>The command line: a suite name, then <c>--seconds</c>, <c>--rounds</c> and <c>--callers</c>.</summary>
-internal sealed record BenchmarkArguments(string Suite, TimeSpan Duration, int Rounds, int[] Callers)
+internal sealed record BenchmarkArguments(string Suite, TimeSpan Duration, int Rounds, int[] Callers, bool CallersGiven)
 {
+    /// <summary>The callers asked for, or <paramref name="otherwise"/> where none were.</summary>
+    public int[] CallersOr(params int[] otherwise) => CallersGiven ? Callers : otherwise;
+
     public static BenchmarkArguments Parse(string[] args)
     {
         var suite = args.Length > 0 ? args[0] : "append";
         var seconds = 3.0;
         var rounds = 5;
         int[] callers = [1, 32];
+        var callersGiven = false;
         for (var i = 1; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -23,12 +27,13 @@ internal sealed record BenchmarkArguments(string Suite, TimeSpan Duration, int R
                     break;
                 case "--callers":
                     callers = args[i + 1].Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray();
+                    callersGiven = true;
                     break;
                 default:
                     throw new ArgumentException($"unknown option {args[i]}");
             }
         }
 
-        return new BenchmarkArguments(suite, TimeSpan.FromSeconds(seconds), rounds, callers);
+        return new BenchmarkArguments(suite, TimeSpan.FromSeconds(seconds), rounds, callers, callersGiven);
     }
 }

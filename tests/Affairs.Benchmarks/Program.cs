@@ -1,4 +1,4 @@
-// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|append-esdb|postgres|projections [--seconds S] [--rounds R]
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|commands|replay|breakdown|projections|append-esdb|postgres [--seconds S] [--rounds R]
 // Every figure is a median over rounds, and each table carries a baseline measured in the same run.
 using System.Globalization;
 using Affairs.Benchmarks;
@@ -15,9 +15,15 @@ switch (arguments.Suite)
     case "append-esdb":
         await EventStoreDbAppendBenchmark.RunAsync(arguments);
         return 0;
+    case "commands":
+        return await CommandsBenchmark.RunAsync(arguments);
+    case "breakdown":
+        return await BreakdownBenchmark.RunAsync(arguments);
+    case "replay":
+        return await ReplayBenchmark.RunAsync(arguments);
     case "postgres":
         return await PostgresAppendBenchmark.RunAsync(arguments);
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, append-esdb, postgres, projections"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, commands, replay, breakdown, projections, append-esdb, postgres"));
         return 2;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,17 +22,35 @@ public static class HashChain
     {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(previousHash);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Span<byte> length = stackalloc byte[8];
-        foreach (var part in new[] { Encoding.UTF8.GetBytes(type), data.ToArray(), metadataLessHash.ToArray(), Encoding.ASCII.GetBytes(previousHash) })
+        // Length-prefixed parts, so that no choice of parts can collide with another by moving bytes across a boundary;
+        // written into one pooled buffer and hashed at once (the same bytes as hashing the parts one after another).
+        var typeLength = Encoding.UTF8.GetByteCount(type);
+        var buffer = ArrayPool<byte>.Shared.Rent((4 * sizeof(long)) + typeLength + data.Length + metadataLessHash.Length + previousHash.Length);
+        try
         {
-            // Length-prefixed, so that no choice of parts can collide with another by moving bytes across a boundary.
-            BitConverter.TryWriteBytes(length, (long)part.Length);
-            hash.AppendData(length);
-            hash.AppendData(part);
+            var written = Part(buffer, 0, typeLength);
+            written += Encoding.UTF8.GetBytes(type, buffer.AsSpan(written));
+            written = Part(buffer, written, data.Length);
+            data.CopyTo(buffer.AsSpan(written));
+            written = Part(buffer, written + data.Length, metadataLessHash.Length);
+            metadataLessHash.CopyTo(buffer.AsSpan(written));
+            written = Part(buffer, written + metadataLessHash.Length, previousHash.Length);
+            written += Encoding.ASCII.GetBytes(previousHash, buffer.AsSpan(written));
+            Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), digest);
+            return Convert.ToHexStringLower(digest);
         }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    /// <summary>Writes a part's length at <paramref name="at"/>; returns where the part itself goes.</summary>
+    private static int Part(byte[] buffer, int at, int length)
+    {
+        BitConverter.TryWriteBytes(buffer.AsSpan(at), (long)length);
+        return at + sizeof(long);
     }
 
     /// <summary>Appends the hash to a metadata object: <c>{…}</c> becomes <c>{…,"hash":"…"}</c>.</summary>

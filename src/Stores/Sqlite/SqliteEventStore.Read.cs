@@ -15,7 +15,12 @@ public sealed partial class SqliteEventStore
             ? "WHERE s.name = $name AND e.revision >= $from ORDER BY e.revision LIMIT $limit"
             : "WHERE s.name = $name AND e.revision <= $from ORDER BY e.revision DESC LIMIT $limit");
         return EventPages.ReadStreamAsync(direction, fromRevision, maxCount, _options.ReadPageSize,
-            (from, limit, token) => Paged(ReadPage(sql, token, ("$name", stream.Value), ("$from", from), ("$limit", limit))), cancellationToken);
+            (from, limit, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                return Paged(_streamReads.Read(sql, stream.Value, from, limit, Map), limit);
+            },
+            cancellationToken);
     }
 
     /// <inheritdoc />
@@ -26,10 +31,16 @@ public sealed partial class SqliteEventStore
     }
 
     private EventPages.PageReader LogPages(SubscriptionFilter filter) =>
-        (after, limit, token) => Paged(ReadLogPage(filter, after, limit, token));
+        (after, limit, token) => Paged(ReadLogPage(filter, after, limit, token), limit);
 
-    /// <summary>Hands a page on asynchronously, so that a long read never runs page after page on the caller's stack.</summary>
-    private static async ValueTask<IReadOnlyList<RecordedEvent>> Paged(List<RecordedEvent> page)
+    /// <summary>
+    /// Hands a full page on asynchronously, so that a long read never runs page after page on the caller's stack; a
+    /// short page is the last, and goes on at once (most stream reads are one short page: no thread hop for them).
+    /// </summary>
+    private static ValueTask<IReadOnlyList<RecordedEvent>> Paged(List<RecordedEvent> page, int limit) =>
+        page.Count < limit ? ValueTask.FromResult<IReadOnlyList<RecordedEvent>>(page) : Yielded(page);
+
+    private static async ValueTask<IReadOnlyList<RecordedEvent>> Yielded(List<RecordedEvent> page)
     {
         await Task.Yield();
         return page;

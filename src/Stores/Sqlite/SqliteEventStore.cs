@@ -13,6 +13,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly string _readConnectionString;
     private readonly SqliteConnection _writerConnection;
     private readonly SqliteWriter _writer;
+    private readonly PreparedStreamReads _streamReads;
     private readonly CommitNotifier _notifier = new();
     private int _disposed;
 
@@ -42,6 +43,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
 
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
+        _streamReads = new PreparedStreamReads(_readConnectionString);
         _writer = new SqliteWriter(_writerConnection, options, _notifier);
     }
 
@@ -69,6 +71,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             _writer.Dispose();
+            _streamReads.Dispose();
             _writerConnection.Dispose();
             _notifier.Notify();
         }

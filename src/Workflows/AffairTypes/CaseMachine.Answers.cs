@@ -21,6 +21,14 @@ public sealed partial class CaseMachine
     public TriggerAnswer Answer(string trigger)
     {
         ArgumentNullException.ThrowIfNull(trigger);
+        var answer = Work(trigger);
+        _answered = (_state, answer);
+        return answer;
+    }
+
+    /// <summary>Works the answer out; <see cref="Fire"/> reuses the last one given in the same state.</summary>
+    private TriggerAnswer Work(string trigger)
+    {
         var candidates = _type.Outgoing(_state).Where(t => t.Trigger == trigger).ToList();
         if (candidates.Count == 0)
         {

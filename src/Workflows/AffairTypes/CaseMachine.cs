@@ -18,6 +18,8 @@ public sealed partial class CaseMachine
     private readonly GuardContext _context;
     private readonly StateMachine<string, string> _machine;
     private readonly Dictionary<CompiledTransition, (int Stage, IReadOnlyList<TriggerRefusal> Refusals)> _checked = [];
+    private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
+    private (string State, TriggerAnswer Answer)? _answered;
     private string _state;
 
     internal CaseMachine(
@@ -34,7 +36,7 @@ public sealed partial class CaseMachine
         _context = new GuardContext(WithChanges(situation.Data, request?.Changes), actor, parameters, decisionTime);
         _state = situation.State;
         _machine = new StateMachine<string, string>(() => _state, s => _state = s);
-        Configure(_machine, type, t => Refusals(t).Count == 0);
+        ConfigureCurrentState();
     }
 
     /// <summary>The machine's current state: the case's state, or the destination after <see cref="Fire"/>.</summary>
@@ -51,23 +53,40 @@ public sealed partial class CaseMachine
     {
         foreach (var state in type.States)
         {
-            var configuration = machine.Configure(state.Name);
-            foreach (var t in type.Outgoing(state.Name))
+            Configure(machine, type, state.Name, allows);
+        }
+    }
+
+    /// <summary>Configures one state's outgoing transitions.</summary>
+    private static void Configure(StateMachine<string, string> machine, CompiledAffairType type, string state, Func<CompiledTransition, bool> allows)
+    {
+        var configuration = machine.Configure(state);
+        foreach (var t in type.Outgoing(state))
+        {
+            if (t.IsInternal)
             {
-                var description = Describe(t);
-                if (t.IsInternal)
-                {
-                    configuration.InternalTransitionIf(t.Trigger, _ => allows(t), () => { }, description);
-                }
-                else if (t.To == t.From)
-                {
-                    configuration.PermitReentryIf(t.Trigger, () => allows(t), description);
-                }
-                else
-                {
-                    configuration.PermitIf(t.Trigger, t.To, () => allows(t), description);
-                }
+                configuration.InternalTransitionIf(t.Trigger, _ => allows(t), () => { }, t.Description);
             }
+            else if (t.To == t.From)
+            {
+                configuration.PermitReentryIf(t.Trigger, () => allows(t), t.Description);
+            }
+            else
+            {
+                configuration.PermitIf(t.Trigger, t.To, () => allows(t), t.Description);
+            }
+        }
+    }
+
+    /// <summary>
+    /// A command's machine answers only about the state it stands in (the machine is flat: no substates, no entry or
+    /// exit actions), so only that state is configured, and the next one once <see cref="Fire"/> moves there.
+    /// </summary>
+    private void ConfigureCurrentState()
+    {
+        if (_configured.Add(_state))
+        {
+            Configure(_machine, _type, _state, t => Refusals(t).Count == 0);
         }
     }
 
@@ -78,13 +97,14 @@ public sealed partial class CaseMachine
     /// <exception cref="InvalidOperationException">The trigger is not permitted; <see cref="Answer"/> says why.</exception>
     public string Fire(string trigger)
     {
-        var answer = Answer(trigger);
+        var answer = _answered is { } answered && answered.State == _state && answered.Answer.Trigger == trigger ? answered.Answer : Answer(trigger);
         if (!answer.Permitted)
         {
             throw new InvalidOperationException(string.Join(" ", answer.Refusals.Select(r => r.Message)));
         }
 
         _machine.Fire(trigger);
+        ConfigureCurrentState();
         return _state;
     }
 
@@ -101,12 +121,6 @@ public sealed partial class CaseMachine
         var destination = _state;
         _state = before;
         return destination;
-    }
-
-    private static string Describe(CompiledTransition t)
-    {
-        var roles = string.Join("|", t.Definition.Roles.Select(r => r.ToString().ToLowerInvariant()));
-        return t.Guard is { } guard ? $"{roles}: {guard.Text}" : roles;
     }
 
     private static IReadOnlyDictionary<string, FieldValue> WithChanges(IReadOnlyDictionary<string, FieldValue> data, IReadOnlyDictionary<string, FieldValue>? changes)

@@ -15,6 +15,8 @@ public sealed class CompiledTransition
         Roles = definition.Roles.ToHashSet();
         Sets = definition.Sets.ToHashSet(StringComparer.Ordinal);
         Extends = extends;
+        var roles = string.Join("|", definition.Roles.Select(r => r.ToString().ToLowerInvariant()));
+        Description = guard is not null ? $"{roles}: {guard.Text}" : roles;
     }
 
     /// <summary>Its index in the definition's <c>transitions</c>, as problem paths name it.</summary>
@@ -49,4 +51,7 @@ public sealed class CompiledTransition
 
     /// <summary>Whether the actor must give a reason.</summary>
     public bool RequiresReason => Definition.RequiresReason;
+
+    /// <summary>Who may fire it and its guard, as the diagrams label the transition.</summary>
+    internal string Description { get; }
 }

@@ -41,15 +41,17 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
     public async ValueTask<CaseRevision> Handle(FireTrigger command, CancellationToken cancellationToken)
     {
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
-        var loadedBefore = await engine.Streams.LoadAsync(CaseStreams.For(command.CaseId), CaseStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var before = CaseStreams.Require(loadedBefore, command.CaseId);
-        var nextHandlers = await engine.HandlersAsync(engine.TypeOf(before), before.SubjectKind, before.SubjectId, cancellationToken).ConfigureAwait(false);
         return await engine.Streams.ExecuteAsync(
             CaseStreams.For(command.CaseId),
             CaseStreams.Fold,
             command.ExpectedRevision,
             command.Context,
-            loaded => Decide(command, loaded, organisation, nextHandlers),
+            async loaded =>
+            {
+                var state = CaseStreams.Require(loaded, command.CaseId);
+                var nextHandlers = await engine.HandlersAsync(engine.TypeOf(state), state.SubjectKind, state.SubjectId, cancellationToken).ConfigureAwait(false);
+                return Decide(command, loaded, organisation, nextHandlers);
+            },
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,8 +12,10 @@ namespace Affairs.Workflows.Staffing;
 /// </summary>
 public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptions options) : IStateFold<Organisation>
 {
-    private readonly SemaphoreSlim _refresh = new(1, 1);
+    private readonly Lock _gate = new();
     private Snapshot _current = new(Organisation.Empty, StreamRevision.None, string.Empty);
+    private TaskCompletionSource<(Organisation Organisation, long Revision)>? _waiting;
+    private bool _reading;
 
     private sealed record Snapshot(Organisation Organisation, long Revision, string LastHash);
 
@@ -31,29 +33,77 @@ public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptio
     }
 
     /// <summary>The organisation as of now, with the revision it was read at.</summary>
-    public async Task<(Organisation Organisation, long Revision)> CurrentAsync(CancellationToken cancellationToken = default)
+    /// <remarks>
+    /// Callers that arrive while a read is running wait for the next one, which starts after they arrived, so every
+    /// answer is at least as new as the stream was at the call; under load one short read serves many commands.
+    /// </remarks>
+    public Task<(Organisation Organisation, long Revision)> CurrentAsync(CancellationToken cancellationToken = default)
     {
-        await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        Task<(Organisation Organisation, long Revision)> answer;
+        var start = false;
+        lock (_gate)
         {
-            var snapshot = _current;
-            var organisation = snapshot.Organisation;
-            var revision = snapshot.Revision;
-            var hash = snapshot.LastHash;
-            await foreach (var recorded in streams.Store.ReadStreamAsync(Stream, ReadDirection.Forwards, revision + 1, long.MaxValue, cancellationToken).ConfigureAwait(false))
+            _waiting ??= new TaskCompletionSource<(Organisation Organisation, long Revision)>(TaskCreationOptions.RunContinuationsAsynchronously);
+            answer = _waiting.Task;
+            if (!_reading)
             {
-                var decoded = streams.Codec.Decode(recorded);
-                organisation = organisation.Apply(decoded.Event);
-                revision = recorded.Revision;
-                hash = decoded.Hash;
+                _reading = start = true;
+            }
+        }
+
+        if (start)
+        {
+            _ = Task.Run(ReadForWaitersAsync, CancellationToken.None);
+        }
+
+        return answer.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Reads for everyone waiting, again and again, until no one is.</summary>
+    private async Task ReadForWaitersAsync()
+    {
+        while (true)
+        {
+            TaskCompletionSource<(Organisation Organisation, long Revision)> waiters;
+            lock (_gate)
+            {
+                if (_waiting is null)
+                {
+                    _reading = false;
+                    return;
+                }
+
+                waiters = _waiting;
+                _waiting = null;
             }
 
-            _current = new Snapshot(organisation, revision, hash);
-            return (organisation, revision);
+            try
+            {
+                waiters.SetResult(await ReadTailAsync().ConfigureAwait(false));
+            }
+            catch (Exception error)
+            {
+                waiters.SetException(error);
+            }
         }
-        finally
+    }
+
+    /// <summary>Folds what was appended since the last read into the kept organisation.</summary>
+    private async Task<(Organisation Organisation, long Revision)> ReadTailAsync()
+    {
+        var snapshot = _current;
+        var organisation = snapshot.Organisation;
+        var revision = snapshot.Revision;
+        var hash = snapshot.LastHash;
+        await foreach (var recorded in streams.Store.ReadStreamAsync(Stream, ReadDirection.Forwards, revision + 1, long.MaxValue).ConfigureAwait(false))
         {
-            _refresh.Release();
+            var decoded = streams.Codec.Decode(recorded);
+            organisation = organisation.Apply(decoded.Event);
+            revision = recorded.Revision;
+            hash = decoded.Hash;
         }
+
+        _current = new Snapshot(organisation, revision, hash);
+        return (organisation, revision);
     }
 }

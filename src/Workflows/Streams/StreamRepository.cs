@@ -12,6 +12,8 @@ namespace Affairs.Workflows.Streams;
 /// </summary>
 public sealed partial class StreamRepository(IEventStore store, EventCodec codec, IIdSource ids)
 {
+    private readonly StreamSnapshots _snapshots = new();
+
     /// <summary>The store underneath, for readers that need the raw log.</summary>
     public IEventStore Store => store;
 
@@ -27,11 +29,34 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fold);
-        var state = fold.Initial;
-        var revision = StreamRevision.None;
-        var hash = string.Empty;
+        return await FoldAsync(new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []), fold, upToRevision, upTo, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Reads and folds what was appended to a stream after the state this repository last kept of it, for a command
+    /// about to decide: the state, revision and last hash are complete, but <see cref="LoadedStream{TState}.Events"/>
+    /// holds only the events this call read.
+    /// </summary>
+    internal async Task<LoadedStream<TState>> LoadLatestAsync<TState>(StreamName stream, IStateFold<TState> fold, CancellationToken cancellationToken)
+    {
+        var kept = _snapshots.Find(fold, stream.Value) ?? new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []);
+        var loaded = await FoldAsync(kept, fold, long.MaxValue, null, cancellationToken).ConfigureAwait(false);
+        if (loaded.Revision != kept.Revision)
+        {
+            _snapshots.Keep(fold, loaded);
+        }
+
+        return loaded;
+    }
+
+    private async Task<LoadedStream<TState>> FoldAsync<TState>(LoadedStream<TState> from, IStateFold<TState> fold, long upToRevision, DateTimeOffset? upTo, CancellationToken cancellationToken)
+    {
+        var stream = from.Stream;
+        var state = from.State;
+        var revision = from.Revision;
+        var hash = from.LastHash;
         var events = new List<DecodedEvent>();
-        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
+        await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, revision + 1, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
             if (recorded.Revision > upToRevision || (upTo is { } limit && recorded.Recorded > limit))
             {

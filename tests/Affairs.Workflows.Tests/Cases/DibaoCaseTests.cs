@@ -3,8 +3,12 @@ using Affairs.Domain.Cases;
 using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.Audit;
 using Affairs.Workflows.Cases;
+using Affairs.Workflows.Events;
 using Affairs.Workflows.Staffing;
+using Affairs.Workflows.Streams;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Workflows.Tests.Cases;
 
@@ -129,6 +133,32 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         Assert.Equal(("affair-type.not-found", "household.not-found"), (type.Code, subject.Code));
     }
 
+    [Fact]
+    public async Task a_command_decides_on_what_another_writer_appended_since_the_last_command_and_the_chain_stays_whole()
+    {
+        var caseId = await OpenAndAccept();
+        var elsewhere = await AppendElsewhere(caseId);
+
+        var fired = await Engine.Mediator.Send(new FireTrigger(caseId, "withdraw", elsewhere, "moved away", null, Engine.As(Centre.A)));
+
+        Assert.Equal("withdrawn", fired.State);
+        var check = await Engine.Mediator.Send(new VerifyCase(caseId));
+        Assert.Equal((true, fired.Revision + 1), (check.Valid, check.EventsChecked));
+        Assert.Single((await Events(caseId)).OfType<CaseNoteAdded>());
+    }
+
+    [Fact]
+    public async Task a_stale_if_match_after_another_writer_is_refused_with_the_revision_the_store_has()
+    {
+        var caseId = await OpenAndAccept();
+        var elsewhere = await AppendElsewhere(caseId);
+
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await Engine.Mediator.Send(new FireTrigger(caseId, "withdraw", elsewhere - 1, "moved away", null, Engine.As(Centre.A))));
+
+        Assert.Equal(("concurrency.conflict", (object?)elsewhere), (error.Code, error.Details["currentRevision"]));
+    }
+
     private Task<string> OpenAndAccept() => new DibaoSteps(_centre).OpenAndAccept();
 
     private Task Investigate(string caseId, Actor actor) => new DibaoSteps(_centre).Investigate(caseId, actor);
@@ -137,6 +167,15 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         new DibaoSteps(_centre).Fire(caseId, trigger, actor, data, reason);
 
     private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) => DibaoSteps.Json(values);
+
+    /// <summary>Appends a note to the case as another host would, past this engine; returns the case's new revision.</summary>
+    private async Task<long> AppendElsewhere(string caseId)
+    {
+        var elsewhere = new StreamRepository(Engine.Store, Engine.Services.GetRequiredService<EventCodec>(), new SequentialIdSource());
+        var seen = await elsewhere.LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold);
+        var note = new CaseNoteAdded(caseId, "written by another host", "s-a", ActingRole.A, Engine.Clock.GetUtcNow());
+        return (await elsewhere.AppendAsync(seen, [note], Engine.As(Centre.A).Metadata)).NextExpectedRevision;
+    }
 
     private Task<CaseState> Load(string caseId) => new DibaoSteps(_centre).Load(caseId);
 

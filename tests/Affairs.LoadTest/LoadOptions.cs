@@ -1,0 +1,97 @@
+using System.Globalization;
+using System.Net;
+
+namespace Affairs.LoadTest;
+
+/// <summary>
+/// The command line. The host must be on the loopback interface: this tool never sends load anywhere else.
+/// </summary>
+internal sealed record LoadOptions(
+    Uri BaseUrl,
+    string ApiKey,
+    string SupervisorKey,
+    string Subject,
+    string Scenario,
+    string MaterialsRoute,
+    int Clients,
+    TimeSpan Duration,
+    TimeSpan WarmUp,
+    long MaxRequests)
+{
+    public const string Usage = """
+        usage: dotnet run -c Release --project tests/Affairs.LoadTest -- --subject <household id> [options]
+          --url URL               the host, loopback only (default http://127.0.0.1:5080)
+          --api-key KEY           the dibao post's A holder's API key (default: env AFFAIRS_LOAD_API_KEY, else the demo
+                                  seed's demo-dibao-a-key)
+          --supervisor-key KEY    the supervisor's key, for pass-first-review in the full scenario (default: env
+                                  AFFAIRS_LOAD_SUPERVISOR_KEY, else the demo seed's demo-supervisor-key)
+          --subject ID            the household the cases are opened for (one of the demo seed's)
+          --scenario NAME         supplement (default): open, request-supplement, supplement, not-accept
+                                  full: open, 4 documents, accept, record-data-check, record-home-visit, 2 documents,
+                                        complete-investigation, pass-first-review (the public notice then waits for its timer)
+          --materials-route PATH  where documents are attached in the full scenario (default /api/cases/{id}/materials)
+          --clients N             concurrent clients (default 32)
+          --seconds S             measured time (default 30)
+          --warmup S              unmeasured time before it (default 3)
+          --max-requests N        stop after this many requests in all (default 2000000)
+        """;
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                throw new ArgumentException($"expected --option value at '{args[i]}'");
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        string? Value(string name) => values.Remove(name, out var v) ? v : null;
+        var url = new Uri(Value("url") ?? "http://127.0.0.1:5080", UriKind.Absolute);
+        var options = new LoadOptions(
+            url,
+            Value("api-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_API_KEY") ?? "demo-dibao-a-key",
+            Value("supervisor-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_SUPERVISOR_KEY") ?? "demo-supervisor-key",
+            Value("subject") ?? throw new ArgumentException("--subject is required"),
+            Value("scenario") ?? "supplement",
+            Value("materials-route") ?? "/api/cases/{id}/materials",
+            Number("clients", 32),
+            TimeSpan.FromSeconds(Number("seconds", 30)),
+            TimeSpan.FromSeconds(Number("warmup", 3)),
+            Number("max-requests", 2_000_000));
+        if (values.Count > 0)
+        {
+            throw new ArgumentException($"unknown option --{values.Keys.First()}");
+        }
+
+        return options.Check();
+
+        int Number(string name, int otherwise) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : otherwise;
+    }
+
+    private LoadOptions Check()
+    {
+        if (!IsLoopback(BaseUrl))
+        {
+            throw new ArgumentException($"--url must be on the loopback interface (127.0.0.1, ::1 or localhost), not {BaseUrl.Host}");
+        }
+
+        if (Scenario is not ("supplement" or "full"))
+        {
+            throw new ArgumentException("--scenario is supplement or full");
+        }
+
+        if (Clients < 1 || Duration <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || MaxRequests < 1)
+        {
+            throw new ArgumentException("--clients, --seconds and --max-requests are positive; --warmup is not negative");
+        }
+
+        return this;
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback && (url.Host == "localhost" || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
+}
