@@ -29,16 +29,16 @@ internal sealed class AddHouseholdMemberHandler(StreamRepository streams, TimePr
     {
         var member = await streams.LoadAsync(ResidentStreams.For(command.ResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         ResidentStreams.RequireActive(member, command.ResidentId);
-        return await streams.ExecuteAsync(
-            HouseholdStreams.For(command.HouseholdId),
-            HouseholdStreams.Fold,
+        return await HouseholdStreams.ExecuteAsync(
+            streams,
+            command.HouseholdId,
             command.ExpectedRevision,
             command.Context,
             loaded =>
             {
                 var household = HouseholdStreams.Require(loaded, command.HouseholdId);
                 object[] events = household.HasMember(command.ResidentId) ? [] : [new HouseholdMemberAdded(command.HouseholdId, command.ResidentId, command.Relation, time.GetUtcNow())];
-                return new Decision<HouseholdRevision>(events, r => new HouseholdRevision(command.HouseholdId, r?.NextExpectedRevision ?? loaded.Revision));
+                return events;
             },
             cancellationToken).ConfigureAwait(false);
     }

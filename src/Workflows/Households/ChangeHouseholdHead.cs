@@ -17,9 +17,9 @@ public sealed record ChangeHouseholdHead(string HouseholdId, string HeadResident
 internal sealed class ChangeHouseholdHeadHandler(StreamRepository streams, TimeProvider time) : ICommandHandler<ChangeHouseholdHead, HouseholdRevision>
 {
     public async ValueTask<HouseholdRevision> Handle(ChangeHouseholdHead command, CancellationToken cancellationToken) =>
-        await streams.ExecuteAsync(
-            HouseholdStreams.For(command.HouseholdId),
-            HouseholdStreams.Fold,
+        await HouseholdStreams.ExecuteAsync(
+            streams,
+            command.HouseholdId,
             command.ExpectedRevision,
             command.Context,
             loaded =>
@@ -31,7 +31,7 @@ internal sealed class ChangeHouseholdHeadHandler(StreamRepository streams, TimeP
                 }
 
                 object[] events = household.HeadResidentId == command.HeadResidentId ? [] : [new HouseholdHeadChanged(command.HouseholdId, command.HeadResidentId, time.GetUtcNow())];
-                return new Decision<HouseholdRevision>(events, r => new HouseholdRevision(command.HouseholdId, r?.NextExpectedRevision ?? loaded.Revision));
+                return events;
             },
             cancellationToken).ConfigureAwait(false);
 }

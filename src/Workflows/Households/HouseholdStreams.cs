@@ -1,6 +1,7 @@
 using Affairs.Domain.EventStore;
 using Affairs.Domain.Households;
 using Affairs.Domain.Rejections;
+using Affairs.Workflows.Commands;
 using Affairs.Workflows.Streams;
 
 namespace Affairs.Workflows.Households;
@@ -22,6 +23,29 @@ public sealed class HouseholdStreams : IStateFold<Household>
     {
         ArgumentNullException.ThrowIfNull(loaded);
         return loaded.Exists ? loaded.State : throw CommandRejectedException.NotFound("household.not-found", $"No household {householdId} is recorded.");
+    }
+
+    /// <summary>
+    /// Runs a command on one household's stream: <paramref name="decide"/> returns the events to append (none to change
+    /// nothing), and the answer is the household with the stream's revision after it.
+    /// </summary>
+    public static Task<HouseholdRevision> ExecuteAsync(
+        StreamRepository streams,
+        string householdId,
+        long? expectedRevision,
+        CommandContext context,
+        Func<LoadedStream<Household>, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(decide);
+        return streams.ExecuteAsync(
+            For(householdId),
+            Fold,
+            expectedRevision,
+            context,
+            loaded => new Decision<HouseholdRevision>(decide(loaded), r => new HouseholdRevision(householdId, r?.NextExpectedRevision ?? loaded.Revision)),
+            cancellationToken);
     }
 
     /// <inheritdoc />

@@ -25,14 +25,12 @@ internal sealed class RegisterHouseholdHandler(StreamRepository streams, IIdSour
         var head = await streams.LoadAsync(ResidentStreams.For(command.HeadResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         ResidentStreams.RequireActive(head, command.HeadResidentId);
         var householdId = "h" + ids.NewId().ToString("N");
-        return await streams.ExecuteAsync(
-            HouseholdStreams.For(householdId),
-            HouseholdStreams.Fold,
-            clientExpected: null,
+        return await HouseholdStreams.ExecuteAsync(
+            streams,
+            householdId,
+            expectedRevision: null,
             command.Context,
-            _ => new Decision<HouseholdRevision>(
-                [new HouseholdRegistered(householdId, command.HeadResidentId, command.Address, command.GridId, time.GetUtcNow())],
-                r => new HouseholdRevision(householdId, r!.NextExpectedRevision)),
+            _ => [new HouseholdRegistered(householdId, command.HeadResidentId, command.Address, command.GridId, time.GetUtcNow())],
             cancellationToken).ConfigureAwait(false);
     }
 }

@@ -26,9 +26,9 @@ internal sealed class RemoveHouseholdMemberHandler(StreamRepository streams, Tim
 {
     public async ValueTask<HouseholdRevision> Handle(RemoveHouseholdMember command, CancellationToken cancellationToken)
     {
-        return await streams.ExecuteAsync(
-            HouseholdStreams.For(command.HouseholdId),
-            HouseholdStreams.Fold,
+        return await HouseholdStreams.ExecuteAsync(
+            streams,
+            command.HouseholdId,
             command.ExpectedRevision,
             command.Context,
             loaded =>
@@ -44,9 +44,7 @@ internal sealed class RemoveHouseholdMemberHandler(StreamRepository streams, Tim
                     throw new CommandRejectedException(RejectionKind.NotPermitted, "household.head-cannot-leave", "Make another member head before the head leaves.");
                 }
 
-                return new Decision<HouseholdRevision>(
-                    [new HouseholdMemberRemoved(command.HouseholdId, command.ResidentId, command.Reason, time.GetUtcNow())],
-                    r => new HouseholdRevision(command.HouseholdId, r!.NextExpectedRevision));
+                return [new HouseholdMemberRemoved(command.HouseholdId, command.ResidentId, command.Reason, time.GetUtcNow())];
             },
             cancellationToken).ConfigureAwait(false);
     }

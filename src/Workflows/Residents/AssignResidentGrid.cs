@@ -23,16 +23,16 @@ internal sealed class AssignResidentGridHandler(StreamRepository streams, TimePr
 {
     public async ValueTask<ResidentRevision> Handle(AssignResidentGrid command, CancellationToken cancellationToken)
     {
-        return await streams.ExecuteAsync(
-            ResidentStreams.For(command.ResidentId),
-            ResidentStreams.Fold,
-            clientExpected: null,
+        return await ResidentStreams.ExecuteAsync(
+            streams,
+            command.ResidentId,
+            expectedRevision: null,
             command.Context,
             loaded =>
             {
                 var resident = ResidentStreams.RequireActive(loaded, command.ResidentId);
                 object[] events = resident.GridId == command.GridId ? [] : [new ResidentGridAssigned(command.ResidentId, command.GridId, time.GetUtcNow())];
-                return new Decision<ResidentRevision>(events, r => new ResidentRevision(command.ResidentId, r?.NextExpectedRevision ?? loaded.Revision));
+                return events;
             },
             cancellationToken).ConfigureAwait(false);
     }

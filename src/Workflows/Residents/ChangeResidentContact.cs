@@ -35,17 +35,15 @@ internal sealed class ChangeResidentContactHandler(StreamRepository streams, Tim
 {
     public async ValueTask<ResidentRevision> Handle(ChangeResidentContact command, CancellationToken cancellationToken)
     {
-        return await streams.ExecuteAsync(
-            ResidentStreams.For(command.ResidentId),
-            ResidentStreams.Fold,
+        return await ResidentStreams.ExecuteAsync(
+            streams,
+            command.ResidentId,
             command.ExpectedRevision,
             command.Context,
             loaded =>
             {
                 ResidentStreams.RequireActive(loaded, command.ResidentId);
-                return new Decision<ResidentRevision>(
-                    [new ResidentContactChanged(command.ResidentId, command.Phone, command.Address, time.GetUtcNow())],
-                    r => new ResidentRevision(command.ResidentId, r!.NextExpectedRevision));
+                return [new ResidentContactChanged(command.ResidentId, command.Phone, command.Address, time.GetUtcNow())];
             },
             cancellationToken).ConfigureAwait(false);
     }

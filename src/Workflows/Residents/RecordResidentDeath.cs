@@ -28,18 +28,16 @@ internal sealed class RecordResidentDeathHandler(StreamRepository streams, TimeP
 {
     public async ValueTask<ResidentRevision> Handle(RecordResidentDeath command, CancellationToken cancellationToken)
     {
-        return await streams.ExecuteAsync(
-            ResidentStreams.For(command.ResidentId),
-            ResidentStreams.Fold,
-            clientExpected: null,
+        return await ResidentStreams.ExecuteAsync(
+            streams,
+            command.ResidentId,
+            expectedRevision: null,
             command.Context,
             loaded =>
             {
                 var resident = ResidentStreams.RequireActive(loaded, command.ResidentId, allowMovedOut: true);
                 new ValidationErrors().AddIf(command.DateOfDeath < resident.BirthDate, "dateOfDeath", "The date of death is before the birth date.").ThrowIfAny();
-                return new Decision<ResidentRevision>(
-                    [new ResidentDied(command.ResidentId, command.DateOfDeath, command.Source, time.GetUtcNow())],
-                    r => new ResidentRevision(command.ResidentId, r!.NextExpectedRevision));
+                return [new ResidentDied(command.ResidentId, command.DateOfDeath, command.Source, time.GetUtcNow())];
             },
             cancellationToken).ConfigureAwait(false);
     }

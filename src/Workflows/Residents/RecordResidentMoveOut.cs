@@ -14,17 +14,15 @@ public sealed record RecordResidentMoveOut(string ResidentId, DateOnly On, Comma
 internal sealed class RecordResidentMoveOutHandler(StreamRepository streams, TimeProvider time) : ICommandHandler<RecordResidentMoveOut, ResidentRevision>
 {
     public async ValueTask<ResidentRevision> Handle(RecordResidentMoveOut command, CancellationToken cancellationToken) =>
-        await streams.ExecuteAsync(
-            ResidentStreams.For(command.ResidentId),
-            ResidentStreams.Fold,
-            clientExpected: null,
+        await ResidentStreams.ExecuteAsync(
+            streams,
+            command.ResidentId,
+            expectedRevision: null,
             command.Context,
             loaded =>
             {
                 ResidentStreams.RequireActive(loaded, command.ResidentId);
-                return new Decision<ResidentRevision>(
-                    [new ResidentMovedOut(command.ResidentId, command.On, time.GetUtcNow())],
-                    r => new ResidentRevision(command.ResidentId, r!.NextExpectedRevision));
+                return [new ResidentMovedOut(command.ResidentId, command.On, time.GetUtcNow())];
             },
             cancellationToken).ConfigureAwait(false);
 }

@@ -52,10 +52,10 @@ internal sealed class RegisterResidentHandler(StreamRepository streams, Resident
     {
         var number = IdentityNumber.Parse(command.IdentityNumber);
         var residentId = pseudonym.ResidentIdFor(number);
-        return await streams.ExecuteAsync(
-            ResidentStreams.For(residentId),
-            ResidentStreams.Fold,
-            clientExpected: null,
+        return await ResidentStreams.ExecuteAsync(
+            streams,
+            residentId,
+            expectedRevision: null,
             command.Context,
             loaded =>
             {
@@ -65,7 +65,7 @@ internal sealed class RegisterResidentHandler(StreamRepository streams, Resident
                 }
 
                 var registered = new ResidentRegistered(residentId, number.Value, command.Name.Trim(), number.Gender, number.BirthDate, command.Phone, command.Address, command.GridId, time.GetUtcNow());
-                return new Decision<ResidentRevision>([registered], r => new ResidentRevision(residentId, r!.NextExpectedRevision));
+                return [registered];
             },
             cancellationToken).ConfigureAwait(false);
     }

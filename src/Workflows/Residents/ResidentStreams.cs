@@ -1,6 +1,7 @@
 using Affairs.Domain.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents;
+using Affairs.Workflows.Commands;
 using Affairs.Workflows.Streams;
 
 namespace Affairs.Workflows.Residents;
@@ -39,6 +40,29 @@ public sealed class ResidentStreams : IStateFold<Resident>
         }
 
         return loaded.State;
+    }
+
+    /// <summary>
+    /// Runs a command on one resident's stream: <paramref name="decide"/> returns the events to append (none to change
+    /// nothing), and the answer is the resident with the stream's revision after it.
+    /// </summary>
+    public static Task<ResidentRevision> ExecuteAsync(
+        StreamRepository streams,
+        string residentId,
+        long? expectedRevision,
+        CommandContext context,
+        Func<LoadedStream<Resident>, IReadOnlyList<object>> decide,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(streams);
+        ArgumentNullException.ThrowIfNull(decide);
+        return streams.ExecuteAsync(
+            For(residentId),
+            Fold,
+            expectedRevision,
+            context,
+            loaded => new Decision<ResidentRevision>(decide(loaded), r => new ResidentRevision(residentId, r?.NextExpectedRevision ?? loaded.Revision)),
+            cancellationToken);
     }
 
     /// <inheritdoc />
