@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Affairs.Domain.Cases;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Projections;
@@ -36,13 +37,19 @@ public sealed class Casework(Centre centre)
     public async Task<string> DibaoOnNoticeAsync()
     {
         var caseId = await AcceptedDibaoAsync();
-        await FireAsync(caseId, "record-data-check", Centre.A, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
-        await FireAsync(caseId, "record-home-visit", Centre.A, new() { ["homeVisitDate"] = "2026-03-09", ["investigator1"] = "s-a", ["investigator2"] = "s-gw" });
-        await AttachAsync(caseId, "data-check-report", Centre.A);
-        await AttachAsync(caseId, "home-visit-record", Centre.A);
-        await FireAsync(caseId, "complete-investigation", Centre.A);
+        await InvestigateAsync(caseId, Centre.A);
         await FireAsync(caseId, "pass-first-review", Centre.Boss);
         return caseId;
+    }
+
+    /// <summary>The means investigation of an accepted case: data check, home visit, their documents, completion.</summary>
+    public async Task InvestigateAsync(string caseId, Actor actor, decimal incomePerPerson = 500m)
+    {
+        await FireAsync(caseId, "record-data-check", actor, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = incomePerPerson });
+        await FireAsync(caseId, "record-home-visit", actor, new() { ["homeVisitDate"] = "2026-03-09", ["investigator1"] = "s-a", ["investigator2"] = "s-gw" });
+        await AttachAsync(caseId, "data-check-report", actor);
+        await AttachAsync(caseId, "home-visit-record", actor);
+        await FireAsync(caseId, "complete-investigation", actor);
     }
 
     public Task<CaseRevision> AttachAsync(string caseId, string material, Actor actor) =>
@@ -57,6 +64,9 @@ public sealed class Casework(Centre centre)
     public Task<TimerRun> FireTimersAsync() => Engine.Services.GetRequiredService<TimerScheduler>().FireDueAsync();
 
     public ProjectionEngine Projections => Engine.Services.GetRequiredService<ProjectionEngine>();
+
+    public async Task<CaseState> LoadAsync(string caseId) =>
+        (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).State;
 
     public async Task<List<object>> EventsAsync(string caseId) =>
         [.. (await Engine.Services.GetRequiredService<StreamRepository>().LoadAsync(CaseStreams.For(caseId), CaseStreams.Fold)).Events.Select(e => e.Event)];

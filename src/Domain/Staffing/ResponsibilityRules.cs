@@ -10,7 +10,8 @@ namespace Affairs.Domain.Staffing;
 /// <remarks>
 /// In order: a step the supervisor reassigned goes to that person. A step B acted on while covering stays with B until
 /// it ends (unless B is now away). Otherwise it goes to A — unless A is away at that moment, or A has not acted on it
-/// within the post's takeover delay (counted in working days from the step's start): then B. When the one it would go
+/// within the post's takeover delay (counted in working days from the step's start; not in a waiting period a timer
+/// ends, where A has nothing to do): then B. When the one it would go
 /// to is away too, or nobody is assigned, the supervisor has it, with an alert. A post never has nobody.
 /// </remarks>
 public static class ResponsibilityRules
@@ -44,7 +45,7 @@ public static class ResponsibilityRules
             return new Responsibility(b, ActingRole.B, TakeoverReason.KeptByB, false, a, b);
         }
 
-        var aLate = step.AActedAt is null && at >= calendar.Deadline(step.StartedAt, TimeLimit.WorkingDays(delay));
+        var aLate = step.AActedAt is null && !step.AwaitsTimer && at >= calendar.Deadline(step.StartedAt, TimeLimit.WorkingDays(delay));
         if (!aAway && !aLate)
         {
             return new Responsibility(a, ActingRole.A, null, false, a, b);

@@ -2,6 +2,7 @@ using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Calendar;
 using Affairs.Domain.Cases;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.AffairTypes;
 
 namespace Affairs.Workflows.Cases;
 
@@ -10,7 +11,7 @@ namespace Affairs.Workflows.Cases;
 /// the supervisor may always act; an integration client acts for the applicant; the engine acts as system. Anyone
 /// else gets the reason they may not act.
 /// </summary>
-public sealed class CaseParticipants(WorkingDayCalendar calendar)
+public sealed class CaseParticipants(WorkingDayCalendar calendar, AffairTypeCatalog catalog)
 {
     /// <summary>Who is responsible for the case's current step at <paramref name="at"/>; null for a closed case.</summary>
     public Responsibility? Responsible(CaseState state, Organisation organisation, DateTimeOffset at)
@@ -18,7 +19,7 @@ public sealed class CaseParticipants(WorkingDayCalendar calendar)
         ArgumentNullException.ThrowIfNull(state);
         return state.IsClosed || state.Handler.Length == 0
             ? null
-            : ResponsibilityRules.Resolve(organisation, StepHandler.Parse(state.Handler), state.Step, at, calendar);
+            : ResponsibilityRules.Resolve(organisation, StepHandler.Parse(state.Handler), state.Step with { AwaitsTimer = AwaitsTimer(state) }, at, calendar);
     }
 
     /// <summary>How <paramref name="actor"/> stands to the case at <paramref name="at"/>.</summary>
@@ -76,6 +77,10 @@ public sealed class CaseParticipants(WorkingDayCalendar calendar)
 
         return new CaseParticipant(new CaseActor(actor.Id, roles, post), acting, reason, responsibility, roles.Count == 0 ? refusal : null);
     }
+
+    /// <summary>Whether the case's current state is a waiting period that one of its timers ends.</summary>
+    private bool AwaitsTimer(CaseState state) =>
+        catalog.Resolve(state.AffairTypeId, state.DefinitionVersion).State(state.State).Timers.Count > 0;
 
     private static string? StepHandlerPost(string handler) =>
         handler.StartsWith("post:", StringComparison.Ordinal) ? handler[5..] : null;

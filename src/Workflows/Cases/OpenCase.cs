@@ -70,7 +70,7 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var handlers = await engine.HandlersAsync(type, subjectKind, command.SubjectId, cancellationToken).ConfigureAwait(false);
         var handler = handlers[initial.Name] ?? string.Empty;
         var caseId = command.CaseId ?? "c" + ids.NewId().ToString("N");
-        var draft = Domain.Cases.CaseState.None with { CaseId = caseId, State = initial.Name, Handler = handler, Step = new Domain.Staffing.StepFacts(now) };
+        var draft = Domain.Cases.CaseState.None with { CaseId = caseId, AffairTypeId = type.Id, DefinitionVersion = type.Version, State = initial.Name, Handler = handler, Step = new Domain.Staffing.StepFacts(now) };
         var participant = engine.Participants.Of(command.Context.Actor, draft, organisation, now);
         var opened = new CaseOpened(
             caseId, type.Id, type.Version, subjectKind, command.SubjectId, command.Channel, initial.Name, handler,

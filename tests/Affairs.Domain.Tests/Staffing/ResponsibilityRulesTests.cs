@@ -53,6 +53,16 @@ public sealed class ResponsibilityRulesTests
     }
 
     [Fact]
+    public void a_waiting_period_ended_by_a_timer_stays_with_A_after_the_delay_but_goes_to_B_when_A_is_away()
+    {
+        var notice = new StepFacts(Monday, AwaitsTimer: true);
+        var org = Org(new AbsenceRegistered("ab-1", "s-a", Monday.AddDays(5), Monday.AddDays(6), AbsenceKind.Leave, Monday));
+
+        Assert.Equal("s-a", Resolve(org, notice, Monday.AddDays(4)).StaffId);
+        Assert.Equal(("s-b", (TakeoverReason?)TakeoverReason.AAbsent), (Resolve(org, notice, Monday.AddDays(5).AddHours(1)).StaffId, Resolve(org, notice, Monday.AddDays(5).AddHours(1)).Reason));
+    }
+
+    [Fact]
     public void A_who_has_acted_on_the_step_is_not_late()
     {
         var r = Resolve(Org(), new StepFacts(Monday, AActedAt: Monday.AddHours(3)), Monday.AddDays(5));

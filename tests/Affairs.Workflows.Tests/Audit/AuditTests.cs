@@ -15,14 +15,14 @@ namespace Affairs.Workflows.Tests.Audit;
 public sealed class AuditTests : IAsyncLifetime
 {
     private Centre _centre = null!;
-    private DibaoSteps _steps = null!;
+    private Casework _steps = null!;
 
     private Engine Engine => _centre.Engine;
 
     public async Task InitializeAsync()
     {
         _centre = await Centre.OpenAsync();
-        _steps = new DibaoSteps(_centre);
+        _steps = new Casework(_centre);
     }
 
     public async Task DisposeAsync() => await _centre.DisposeAsync();
@@ -30,9 +30,9 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task replay_to_a_revision_gives_the_whole_state_then_with_who_was_responsible_and_what_was_permitted()
     {
-        var caseId = await _steps.OpenAndAccept();
+        var caseId = await _steps.AcceptedDibaoAsync();
         var acceptedAt = (await Engine.Mediator.Send(new GetCase(caseId))).Revision;
-        await _steps.Investigate(caseId, Centre.A);
+        await _steps.InvestigateAsync(caseId, Centre.A);
 
         var then = await Engine.Mediator.Send(new GetCase(caseId, AtRevision: acceptedAt));
         var now = await Engine.Mediator.Send(new GetCase(caseId));
@@ -46,7 +46,7 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task replay_to_a_moment_uses_the_organisation_as_it_stood_then()
     {
-        var caseId = await _steps.OpenAndAccept();
+        var caseId = await _steps.AcceptedDibaoAsync();
         Engine.Clock.Advance(TimeSpan.FromHours(1));
         var beforeLeave = Engine.Clock.GetUtcNow();
         Engine.Clock.Advance(TimeSpan.FromHours(1));
@@ -62,9 +62,9 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task replay_never_re_evaluates_guards_so_a_stricter_policy_today_changes_nothing()
     {
-        var caseId = await _steps.OpenAndAccept();
-        await _steps.Investigate(caseId, Centre.A, incomePerPerson: 700m);
-        await _steps.Fire(caseId, "pass-first-review", Centre.Boss);
+        var caseId = await _steps.AcceptedDibaoAsync();
+        await _steps.InvestigateAsync(caseId, Centre.A, incomePerPerson: 700m);
+        await _steps.FireAsync(caseId, "pass-first-review", Centre.Boss);
         var before = await Engine.Mediator.Send(new GetCase(caseId));
 
         // The line drops below this household's income: passing first review would now be refused.
@@ -80,10 +80,10 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task the_timeline_says_who_acted_as_A_or_B_why_and_under_which_version()
     {
-        var caseId = await _steps.OpenAndAccept();
+        var caseId = await _steps.AcceptedDibaoAsync();
         var now = Engine.Clock.GetUtcNow();
         await Engine.Mediator.Send(new RegisterAbsence("s-a", now, now.AddDays(1), AbsenceKind.BusinessTrip, Engine.As(Centre.Admin)));
-        await _steps.Fire(caseId, "record-data-check", Centre.B, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
+        await _steps.FireAsync(caseId, "record-data-check", Centre.B, new() { ["dataCheckReportNo"] = "HC-2026-001", ["monthlyIncomePerPerson"] = 500m });
 
         var timeline = await Engine.Mediator.Send(new GetCaseHistory(caseId));
 
@@ -93,7 +93,7 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task verify_finds_an_event_edited_directly_in_the_sqlite_file()
     {
-        var caseId = await _steps.OpenAndAccept();
+        var caseId = await _steps.AcceptedDibaoAsync();
         Assert.True((await Engine.Mediator.Send(new VerifyCase(caseId))).Valid);
 
         await using (var connection = new SqliteConnection($"Data Source={Engine.DatabaseFile}"))
@@ -119,8 +119,8 @@ public sealed class AuditTests : IAsyncLifetime
     [Fact]
     public async Task a_whole_chain_verifies_for_every_case()
     {
-        await _steps.OpenAndAccept();
-        await _steps.OpenAndAccept();
+        await _steps.AcceptedDibaoAsync();
+        await _steps.AcceptedDibaoAsync();
 
         var all = await Engine.Services.GetRequiredService<ChainVerifier>().VerifyCategoryAsync("case");
 

@@ -159,14 +159,14 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         Assert.Equal(("concurrency.conflict", (object?)elsewhere), (error.Code, error.Details["currentRevision"]));
     }
 
-    private Task<string> OpenAndAccept() => new DibaoSteps(_centre).OpenAndAccept();
+    private Task<string> OpenAndAccept() => new Casework(_centre).AcceptedDibaoAsync();
 
-    private Task Investigate(string caseId, Actor actor) => new DibaoSteps(_centre).Investigate(caseId, actor);
+    private Task Investigate(string caseId, Actor actor) => new Casework(_centre).InvestigateAsync(caseId, actor);
 
     private Task<CaseRevision> Fire(string caseId, string trigger, Actor actor, Dictionary<string, object>? data = null, string? reason = null) =>
-        new DibaoSteps(_centre).Fire(caseId, trigger, actor, data, reason);
+        new Casework(_centre).FireAsync(caseId, trigger, actor, data, reason);
 
-    private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) => DibaoSteps.Json(values);
+    private static Dictionary<string, JsonElement> Json(Dictionary<string, object> values) => Casework.Json(values);
 
     /// <summary>Appends a note to the case as another host would, past this engine; returns the case's new revision.</summary>
     private async Task<long> AppendElsewhere(string caseId)
@@ -177,7 +177,7 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         return (await elsewhere.AppendAsync(seen, [note], Engine.As(Centre.A).Metadata)).NextExpectedRevision;
     }
 
-    private Task<CaseState> Load(string caseId) => new DibaoSteps(_centre).Load(caseId);
+    private Task<CaseState> Load(string caseId) => new Casework(_centre).LoadAsync(caseId);
 
-    private Task<List<object>> Events(string caseId) => new DibaoSteps(_centre).Events(caseId);
+    private Task<List<object>> Events(string caseId) => new Casework(_centre).EventsAsync(caseId);
 }

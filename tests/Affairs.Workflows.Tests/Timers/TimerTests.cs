@@ -40,6 +40,17 @@ public sealed class TimerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_waiting_public_notice_is_not_escalated_for_lateness_while_its_timer_runs()
+    {
+        var caseId = await _work.DibaoOnNoticeAsync();
+        Engine.Clock.Advance(TimeSpan.FromDays(3)); // past the dibao post's one-working-day takeover delay
+
+        await _work.FireTimersAsync();
+
+        Assert.Empty((await _work.EventsAsync(caseId)).OfType<CaseEscalated>());
+    }
+
+    [Fact]
     public async Task a_timer_fires_once_across_a_restart_even_when_it_is_sent_again_with_its_key()
     {
         var caseId = await _work.DibaoOnNoticeAsync();
