@@ -19,8 +19,13 @@ internal sealed class FeedTranslator(EventCodec codec, CaseTypeIndex cases, Affa
             return null;
         }
 
-        var decoded = codec.Decode(recorded);
         var streamId = recorded.Stream.Value[(category.Length + 1)..];
+        if (!codec.CanDecode(recorded.Type))
+        {
+            return Undecodable(recorded, query, category, streamId);
+        }
+
+        var decoded = codec.Decode(recorded);
         if (decoded.Event is CaseOpened opened)
         {
             cases.Remember(opened);
@@ -37,6 +42,37 @@ internal sealed class FeedTranslator(EventCodec codec, CaseTypeIndex cases, Affa
         var data = JsonSerializer.SerializeToElement(@event, @event.GetType(), PersonalDataJson.For(query.Unmasked));
         return new FeedEvent(recorded.Position, recorded.EventId, decoded.TypeName, category, streamId, recorded.Revision, recorded.Recorded,
             decoded.Metadata.CorrelationId, decoded.Metadata.ActorId, typeId, data);
+    }
+
+    /// <summary>
+    /// An event of a type this version does not know (written by a newer version, or by another writer) still goes out,
+    /// in order, under its stored type name: its data as stored for clients that may see personal data, withheld (null)
+    /// for the others, since nothing says which of its fields are personal.
+    /// </summary>
+    private static FeedEvent? Undecodable(RecordedEvent recorded, FeedQuery query, string category, string streamId)
+    {
+        if (query.AffairTypeId is { Length: > 0 })
+        {
+            return null;
+        }
+
+        var data = query.Unmasked && TryParse(recorded.Data.Span, out var json) ? json : JsonSerializer.SerializeToElement<object?>(null);
+        return new FeedEvent(recorded.Position, recorded.EventId, recorded.Type, category, streamId, recorded.Revision, recorded.Recorded,
+            string.Empty, string.Empty, null, data);
+    }
+
+    private static bool TryParse(ReadOnlySpan<byte> utf8, out JsonElement json)
+    {
+        try
+        {
+            json = JsonSerializer.Deserialize<JsonElement>(utf8);
+            return true;
+        }
+        catch (JsonException)
+        {
+            json = default;
+            return false;
+        }
     }
 
     private static object MaskCaseData(object @event, CompiledAffairType? type) => @event switch

@@ -44,6 +44,9 @@ public sealed class EventCodec
         return (new EventToAppend(eventId, type, data, HashChain.Seal(metadataLessHash, hash)), hash);
     }
 
+    /// <summary>Whether events stored under <paramref name="typeName"/> can be decoded (a registered type, or an upcaster from it).</summary>
+    public bool CanDecode(string typeName) => _upcasters.ContainsKey(typeName) || _registry.TryGetType(typeName, out _);
+
     /// <summary>Decodes a stored event, upcasting old shapes; never re-runs anything the event once caused.</summary>
     /// <exception cref="InvalidOperationException">The type name is unknown and no upcaster reads it.</exception>
     public DecodedEvent Decode(RecordedEvent recorded)

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Affairs.Domain.EventStore;
+using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 
 namespace Affairs.Host.Tests.Feed;
@@ -23,6 +25,27 @@ public sealed class FeedTests(HostFactory host)
         Assert.Equal(positions.Order().ToList(), positions);
         Assert.Contains(page.GetProperty("events").EnumerateArray(), e => e.Str("type") == "case.opened.v1" && e.Str("streamId") == caseId);
         Assert.Equal(positions[^1], page.GetProperty("lastPosition").GetInt64());
+    }
+
+    [Fact]
+    public async Task an_event_of_a_type_this_version_does_not_know_goes_out_in_order_with_its_data_withheld_unless_allowed()
+    {
+        var start = await LastPosition();
+        var store = host.Services.GetRequiredService<IEventStore>();
+        await store.AppendAsync(
+            new StreamName($"survey-{Guid.NewGuid():N}"),
+            ExpectedRevision.NoStream,
+            [new EventToAppend(Guid.NewGuid(), "survey.answered.v3", """{"answer":"满意","phone":"13800138000"}"""u8.ToArray(), "{}"u8.ToArray())]);
+        await _centre.OpenDibao();
+
+        var masked = await _centre.Integration.GetAsync($"/api/feed?after={start}&wait=0").Json();
+        var unmasked = await _centre.IntegrationWithPersonalData.GetAsync($"/api/feed?after={start}&wait=0").Json();
+
+        var unknown = Assert.Single(masked.GetProperty("events").EnumerateArray(), e => e.Str("type") == "survey.answered.v3");
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, unknown.GetProperty("data").ValueKind);
+        Assert.Contains(masked.GetProperty("events").EnumerateArray(), e => e.Str("type") == "case.opened.v1");
+        var full = Assert.Single(unmasked.GetProperty("events").EnumerateArray(), e => e.Str("type") == "survey.answered.v3");
+        Assert.Equal("满意", full.GetProperty("data").Str("answer"));
     }
 
     [Fact]
