@@ -44,18 +44,6 @@ public readonly record struct ExpectedRevision
     /// <summary>True for an exact revision.</summary>
     public bool IsExact => Value >= 0;
 
-    /// <summary>
-    /// Checks this expectation against a stream's current revision (<see cref="StreamRevision.None"/> where it has no events).
-    /// Adapters that check revisions themselves use this so that every adapter agrees.
-    /// </summary>
-    public bool IsSatisfiedBy(long currentRevision) => Value switch
-    {
-        AnyValue => true,
-        NoStreamValue => currentRevision == StreamRevision.None,
-        StreamExistsValue => currentRevision != StreamRevision.None,
-        _ => currentRevision == Value,
-    };
-
     /// <inheritdoc />
     public override string ToString() => Value switch
     {
