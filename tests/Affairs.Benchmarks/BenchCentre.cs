@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Affairs.Domain.Calendar;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Policies;
 using Affairs.Domain.Staffing;
 using Affairs.Stores.Sqlite;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Postgres;
 using JasperFx;
 using JasperFx.Events;

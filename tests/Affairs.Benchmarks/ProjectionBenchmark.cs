@@ -4,7 +4,7 @@ using System.Text.Json;
 using Affairs.Domain.Calendar;
 using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Staffing;
 using Affairs.Stores.Sqlite;
 using Affairs.Workflows.Cases;

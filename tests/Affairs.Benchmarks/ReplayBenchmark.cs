@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Sqlite;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Streams;

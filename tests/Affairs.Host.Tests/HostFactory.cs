@@ -1,5 +1,5 @@
 using System.Net.Http.Headers;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;

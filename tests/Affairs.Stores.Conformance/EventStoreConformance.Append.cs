@@ -1,5 +1,5 @@
 using System.Text;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
 namespace Affairs.Stores.Conformance;
 

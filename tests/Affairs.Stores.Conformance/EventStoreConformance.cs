@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
 namespace Affairs.Stores.Conformance;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Expected = Affairs.Stores.EventStoreDb.Protocol.Grpc.AppendReq.Types.Options.ExpectedStreamRevisionOneofCase;

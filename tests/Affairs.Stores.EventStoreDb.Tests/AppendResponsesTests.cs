@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using WrongExpectedVersion = Affairs.Stores.EventStoreDb.Protocol.Grpc.AppendResp.Types.WrongExpectedVersion;

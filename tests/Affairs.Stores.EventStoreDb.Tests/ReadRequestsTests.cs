@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Options = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options;

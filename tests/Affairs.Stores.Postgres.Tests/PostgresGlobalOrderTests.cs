@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Conformance;
 using Npgsql;
 

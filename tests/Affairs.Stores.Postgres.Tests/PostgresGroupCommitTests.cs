@@ -1,5 +1,5 @@
 using System.Data.Common;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Conformance;
 
 namespace Affairs.Stores.Postgres.Tests;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Conformance;
 
 namespace Affairs.Stores.Postgres.Tests;

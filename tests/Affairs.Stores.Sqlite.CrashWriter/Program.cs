@@ -2,7 +2,7 @@
 // "ack <stream> <first revision> <count> <first event id>". The crash test kills it with SIGKILL and checks the file.
 using System.Globalization;
 using System.Text;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Sqlite;
 
 if (args.Length != 2)

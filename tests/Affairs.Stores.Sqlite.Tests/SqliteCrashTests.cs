@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.Conformance;
 
 namespace Affairs.Stores.Sqlite.Tests;

@@ -1,5 +1,5 @@
 using Affairs.Domain.Calendar;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Staffing;
 using Affairs.Stores.Sqlite;
 using Affairs.Workflows.Commands;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Projections;
 
 namespace Affairs.Host.Cli;

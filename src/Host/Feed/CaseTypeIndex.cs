@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Affairs.Domain.Cases.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Events;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
 namespace Affairs.Host.Feed;
 

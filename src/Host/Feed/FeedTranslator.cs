@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Affairs.Domain.Cases.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Host.Privacy;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Events;

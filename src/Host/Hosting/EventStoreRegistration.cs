@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb;
 using Affairs.Stores.Postgres;
 using Affairs.Stores.Sqlite;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Appends;
 using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;

@@ -1,7 +1,7 @@
 using System.Data;
 using System.Runtime.InteropServices;
 using System.Threading.Channels;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Npgsql;
 using NpgsqlTypes;
 

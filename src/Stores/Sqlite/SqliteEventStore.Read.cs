@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Microsoft.Data.Sqlite;
 
 namespace Affairs.Stores.Sqlite;

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Microsoft.Data.Sqlite;
 
 namespace Affairs.Stores.Sqlite;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Microsoft.Data.Sqlite;
 
 namespace Affairs.Stores.Sqlite;

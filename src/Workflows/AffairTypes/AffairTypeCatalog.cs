@@ -2,7 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.AffairTypes.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Publishing;
 
 namespace Affairs.Workflows.AffairTypes;

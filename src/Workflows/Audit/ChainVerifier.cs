@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Events;
 
 namespace Affairs.Workflows.Audit;

@@ -1,5 +1,5 @@
 using Affairs.Domain.Cases;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.Streams;
 

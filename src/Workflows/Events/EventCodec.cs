@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
 namespace Affairs.Workflows.Events;
 

@@ -46,8 +46,8 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(sp => new EventCodec(sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IEventUpcaster>()));
         services.TryAddSingleton<StreamRepository>();
         services.TryAddSingleton(new WorkingDayCalendar(options.HolidaySchedules, options.TimeZone));
-        services.TryAddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<Domain.EventStore.IEventStore>()));
-        services.TryAddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<Domain.EventStore.IEventStore>()));
+        services.TryAddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
+        services.TryAddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
         services.TryAddSingleton<CaseParticipants>();
         services.TryAddSingleton<CaseEngine>();
         services.TryAddSingleton<Audit.ChainVerifier>();

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Households;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.Commands;

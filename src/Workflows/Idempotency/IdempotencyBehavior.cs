@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Events;

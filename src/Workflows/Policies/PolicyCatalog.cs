@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
 using System.Text.Json;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Policies;
 using Affairs.Domain.Policies.Events;
 using Affairs.Workflows.Publishing;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Pipeline;

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
 namespace Affairs.Workflows.Publishing;
 

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents;
 using Affairs.Workflows.Commands;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Streams;

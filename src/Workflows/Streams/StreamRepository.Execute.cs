@@ -1,5 +1,5 @@
 using System.Globalization;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.Commands;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Events;
 
 namespace Affairs.Workflows.Streams;

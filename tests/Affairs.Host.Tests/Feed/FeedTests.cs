@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapshooter.Xunit;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Affairs.Domain.AffairTypes;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Publishing;
 

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Workflows.Events;
 
 namespace Affairs.Workflows.Tests.Events;

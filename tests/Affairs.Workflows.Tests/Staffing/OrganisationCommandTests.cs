@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Staffing;

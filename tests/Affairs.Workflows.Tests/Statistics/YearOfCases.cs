@@ -3,7 +3,7 @@ using System.Text.Json;
 using Affairs.Domain.Calendar;
 using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Events;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Events;

@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using WrongExpectedVersion = Affairs.Stores.EventStoreDb.Protocol.Grpc.AppendResp.Types.WrongExpectedVersion;
 
@@ -42,10 +42,10 @@ internal static class AppendResponses
         ArgumentNullException.ThrowIfNull(conflict);
         return conflict.ExpectedRevisionOptionCase switch
         {
-            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedRevision => Domain.EventStore.ExpectedRevision.Exact(ToRevision(conflict.ExpectedRevision)),
-            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedAny => Domain.EventStore.ExpectedRevision.Any,
-            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedStreamExists => Domain.EventStore.ExpectedRevision.StreamExists,
-            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedNoStream => Domain.EventStore.ExpectedRevision.NoStream,
+            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedRevision => Affairs.EventStore.ExpectedRevision.Exact(ToRevision(conflict.ExpectedRevision)),
+            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedAny => Affairs.EventStore.ExpectedRevision.Any,
+            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedStreamExists => Affairs.EventStore.ExpectedRevision.StreamExists,
+            WrongExpectedVersion.ExpectedRevisionOptionOneofCase.ExpectedNoStream => Affairs.EventStore.ExpectedRevision.NoStream,
             _ => null,
         };
     }

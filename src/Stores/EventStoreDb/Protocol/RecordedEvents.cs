@@ -1,5 +1,5 @@
 using System.Globalization;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using WireEvent = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadResp.Types.ReadEvent.Types.RecordedEvent;
 

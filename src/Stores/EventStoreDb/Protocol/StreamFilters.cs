@@ -1,4 +1,4 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using FilterOptions = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options.Types.FilterOptions;
 

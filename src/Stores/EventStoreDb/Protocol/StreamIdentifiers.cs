@@ -1,5 +1,5 @@
 using System.Text;
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Google.Protobuf;
 

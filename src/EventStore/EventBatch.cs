@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>Checks an append's arguments the same way in every adapter, before anything reaches a store.</summary>
 public static class EventBatch

@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>The three outcomes of <see cref="AppendDecision.Decide"/>.</summary>
 public enum AppendDecisionKind

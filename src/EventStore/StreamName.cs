@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// The name of an event stream, <c>category-id</c> (for example <c>case-7f3a…</c>).

@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>Which way a stream read walks.</summary>
 public enum ReadDirection

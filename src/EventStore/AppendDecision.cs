@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// What an append must do given the stream's current revision: the expected-revision and idempotent-retry rules of

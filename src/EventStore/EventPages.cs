@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// Stream reads, log reads and catch-up subscriptions for adapters whose storage answers one bounded query at a time:

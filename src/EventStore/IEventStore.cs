@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// The event-store port: append, read and subscribe, with EventStoreDB's semantics, so that every adapter

@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>The outcome of a successful append.</summary>
 /// <param name="NextExpectedRevision">The stream's revision after the append: the revision of its last event.</param>

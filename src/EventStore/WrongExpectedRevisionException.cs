@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// An append whose expected revision did not hold. Nothing of that append was written.

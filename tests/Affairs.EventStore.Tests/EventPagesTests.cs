@@ -1,6 +1,6 @@
-using Affairs.Domain.EventStore;
+using Affairs.EventStore;
 
-namespace Affairs.Domain.Tests.EventStore;
+namespace Affairs.EventStore.Tests;
 
 public sealed class EventPagesTests
 {

@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>
 /// What the writer believes about a stream before an append, as in EventStoreDB:

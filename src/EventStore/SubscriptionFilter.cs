@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>Which events a subscription or a filtered read delivers.</summary>
 public sealed record SubscriptionFilter

@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>Well-known values of a stream revision (the 0-based index of an event within its stream).</summary>
 public static class StreamRevision

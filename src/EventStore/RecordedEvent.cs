@@ -1,4 +1,4 @@
-namespace Affairs.Domain.EventStore;
+namespace Affairs.EventStore;
 
 /// <summary>An event as the store recorded it.</summary>
 /// <param name="Stream">The stream it belongs to.</param>
