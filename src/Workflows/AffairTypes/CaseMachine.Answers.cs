@@ -38,8 +38,9 @@ public sealed partial class CaseMachine
         var requiresReason = candidates.Any(t => t.RequiresReason);
         if (_machine.CanFire(trigger))
         {
-            var destination = Destination(trigger);
-            return new TriggerAnswer(trigger, destination, candidates.First(t => t.To == destination).RequiresReason, []);
+            // Stateless permits it, so exactly one alternative's guard holds (it refuses to choose between two).
+            var permitted = candidates.Single(t => Check(t).Refusals.Count == 0);
+            return new TriggerAnswer(trigger, permitted.To, permitted.RequiresReason, []);
         }
 
         var checks = candidates.Select(Check).ToList();

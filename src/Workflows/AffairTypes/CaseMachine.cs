@@ -20,6 +20,7 @@ public sealed partial class CaseMachine
     private readonly Dictionary<CompiledTransition, (int Stage, IReadOnlyList<TriggerRefusal> Refusals)> _checked = [];
     private readonly HashSet<string> _configured = new(StringComparer.Ordinal);
     private (string State, TriggerAnswer Answer)? _answered;
+    private CompiledTransition? _taken;
     private string _state;
 
     internal CaseMachine(
@@ -36,6 +37,7 @@ public sealed partial class CaseMachine
         _context = new GuardContext(WithChanges(situation.Data, request?.Changes), actor, parameters, decisionTime);
         _state = situation.State;
         _machine = new StateMachine<string, string>(() => _state, s => _state = s);
+        _machine.OnTransitioned(OnTransitioned);
         ConfigureCurrentState();
     }
 
@@ -53,19 +55,24 @@ public sealed partial class CaseMachine
     {
         foreach (var state in type.States)
         {
-            Configure(machine, type, state.Name, allows);
+            Configure(machine, type, state.Name, allows, _ => { });
         }
     }
 
     /// <summary>Configures one state's outgoing transitions.</summary>
-    private static void Configure(StateMachine<string, string> machine, CompiledAffairType type, string state, Func<CompiledTransition, bool> allows)
+    /// <param name="machine">The machine.</param>
+    /// <param name="type">The affair type.</param>
+    /// <param name="state">The state to configure.</param>
+    /// <param name="allows">The guard of each transition.</param>
+    /// <param name="tookInternal">Told which internal transition Stateless took (an internal transition reports no transition event).</param>
+    private static void Configure(StateMachine<string, string> machine, CompiledAffairType type, string state, Func<CompiledTransition, bool> allows, Action<CompiledTransition> tookInternal)
     {
         var configuration = machine.Configure(state);
         foreach (var t in type.Outgoing(state))
         {
             if (t.IsInternal)
             {
-                configuration.InternalTransitionIf(t.Trigger, _ => allows(t), () => { }, t.Description);
+                configuration.InternalTransitionIf(t.Trigger, _ => allows(t), () => tookInternal(t), t.Description);
             }
             else if (t.To == t.From)
             {
@@ -86,16 +93,17 @@ public sealed partial class CaseMachine
     {
         if (_configured.Add(_state))
         {
-            Configure(_machine, _type, _state, t => Refusals(t).Count == 0);
+            Configure(_machine, _type, _state, t => Refusals(t).Count == 0, t => _taken = t);
         }
     }
 
     /// <summary>
-    /// Fires <paramref name="trigger"/> through Stateless and returns the destination. Nothing is stored: the caller
-    /// turns the answer into events.
+    /// Fires <paramref name="trigger"/> through Stateless and returns the transition it took: Stateless picks the one
+    /// alternative whose guard holds and reports where it went, and that alternative (its clock, its settable fields,
+    /// its outcome) is what the caller records. Nothing is stored: the caller turns the transition into events.
     /// </summary>
     /// <exception cref="InvalidOperationException">The trigger is not permitted; <see cref="Answer"/> says why.</exception>
-    public string Fire(string trigger)
+    public CompiledTransition Fire(string trigger)
     {
         var answer = _answered is { } answered && answered.State == _state && answered.Answer.Trigger == trigger ? answered.Answer : Answer(trigger);
         if (!answer.Permitted)
@@ -103,24 +111,29 @@ public sealed partial class CaseMachine
             throw new InvalidOperationException(string.Join(" ", answer.Refusals.Select(r => r.Message)));
         }
 
+        _taken = null;
         _machine.Fire(trigger);
+        var taken = _taken ?? throw new InvalidOperationException($"Stateless fired '{trigger}' without reporting a transition.");
         ConfigureCurrentState();
-        return _state;
+        return taken;
     }
 
     /// <summary>Where <paramref name="trigger"/> would lead now, or null when it is not permitted.</summary>
-    public string? Destination(string trigger)
+    public string? Destination(string trigger) => Answer(trigger).Destination;
+
+    /// <summary>
+    /// Records the transition Stateless took: the one alternative of the fired trigger whose guard held (Stateless
+    /// refuses to fire when more than one does), checked against the destination Stateless reports.
+    /// </summary>
+    private void OnTransitioned(StateMachine<string, string>.Transition transition)
     {
-        if (!_machine.CanFire(trigger))
+        var taken = _type.Outgoing(transition.Source).Single(t => t.Trigger == transition.Trigger && Check(t).Refusals.Count == 0);
+        if (taken.To != transition.Destination)
         {
-            return null;
+            throw new InvalidOperationException($"Stateless moved '{transition.Trigger}' to '{transition.Destination}', but the alternative whose guard held leads to '{taken.To}'.");
         }
 
-        var before = _state;
-        _machine.Fire(trigger);
-        var destination = _state;
-        _state = before;
-        return destination;
+        _taken = taken;
     }
 
     private static IReadOnlyDictionary<string, FieldValue> WithChanges(IReadOnlyDictionary<string, FieldValue> data, IReadOnlyDictionary<string, FieldValue>? changes)

@@ -28,12 +28,12 @@ public sealed partial class CaseEngine
             CaseStreams.Fold,
             expectedRevision,
             context,
-            loaded =>
+            async loaded =>
             {
-                var state = CaseStreams.Require(loaded, caseId);
+                var inputs = await InputsAsync(loaded, caseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
+                var state = inputs.State;
                 CaseStreams.RequireOpen(state);
-                var now = Now();
-                var participant = participants.Of(context.Actor, state, organisation, now);
+                var participant = participants.Of(context.Actor, state, organisation, inputs.Now);
                 var mayAct = participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Handler)
                     || participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.System)
                     || (applicantMay && participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Applicant));
@@ -46,7 +46,7 @@ public sealed partial class CaseEngine
                         new Dictionary<string, object?> { ["responsible"] = participant.Responsibility?.StaffId });
                 }
 
-                var events = decide(new CaseAct(state, TypeOf(state), participant, now));
+                var events = decide(new CaseAct(state, inputs.Type, participant, inputs.Now));
                 return new Decision<CaseRevision>(events, r => new CaseRevision(caseId, r?.NextExpectedRevision ?? loaded.Revision, state.State, state.Outcome));
             },
             cancellationToken).ConfigureAwait(false);

@@ -60,6 +60,23 @@ public sealed partial class CaseEngine(
         return type.BindParameters(policies.InForce(type.Id, DateOnly.FromDateTime(decisionTime.DateTime)));
     }
 
+    /// <summary>
+    /// Loads what a decision on the case in <paramref name="loaded"/> reads: its definition, the organisation given, the
+    /// policy in force now, and (when <paramref name="withHandlers"/>) the handler of every state for its subject.
+    /// </summary>
+    /// <exception cref="Domain.Rejections.CommandRejectedException">No such case (404).</exception>
+    public async Task<CaseInputs> InputsAsync(LoadedStream<CaseState> loaded, string caseId, Organisation organisation, bool withHandlers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var state = CaseStreams.Require(loaded, caseId);
+        var type = TypeOf(state);
+        var now = Now();
+        var handlers = withHandlers && !state.IsClosed
+            ? await HandlersAsync(type, state.SubjectKind, state.SubjectId, cancellationToken).ConfigureAwait(false)
+            : new Dictionary<string, string?>();
+        return new CaseInputs(state, loaded.Revision, type, organisation, Parameters(type, now), handlers, now);
+    }
+
     /// <summary>The case as the machine needs it.</summary>
     public static CaseSituation Situation(CompiledAffairType type, CaseState state)
     {

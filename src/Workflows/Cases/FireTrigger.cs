@@ -46,29 +46,26 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
             CaseStreams.Fold,
             command.ExpectedRevision,
             command.Context,
-            async loaded =>
-            {
-                var state = CaseStreams.Require(loaded, command.CaseId);
-                var nextHandlers = await engine.HandlersAsync(engine.TypeOf(state), state.SubjectKind, state.SubjectId, cancellationToken).ConfigureAwait(false);
-                return Decide(command, loaded, organisation, nextHandlers);
-            },
+            async loaded => Decide(command, await engine.InputsAsync(loaded, command.CaseId, organisation, withHandlers: true, cancellationToken).ConfigureAwait(false), engine.Participants),
             cancellationToken).ConfigureAwait(false);
     }
 
-    private Decision<CaseRevision> Decide(FireTrigger command, LoadedStream<Domain.Cases.CaseState> loaded, Domain.Staffing.Organisation organisation, IReadOnlyDictionary<string, string?> nextHandlers)
+    /// <summary>
+    /// The decision, a pure function of the command and what was loaded for it: the pinned machine, built for the actor
+    /// in the role the AB-post rules give them now, fires the trigger, and the transition it took — the alternative
+    /// whose guard held — is what is recorded, with its clock facts and the next step's handler.
+    /// </summary>
+    internal static Decision<CaseRevision> Decide(FireTrigger command, CaseInputs inputs, CaseParticipants participants)
     {
-        var state = CaseStreams.Require(loaded, command.CaseId);
+        var (state, _, type, organisation, parameters, handlers, now) = inputs;
         CaseStreams.RequireOpen(state);
-        var type = engine.TypeOf(state);
-        var now = engine.Now();
-        var participant = engine.Participants.Of(command.Context.Actor, state, organisation, now);
+        var participant = participants.Of(command.Context.Actor, state, organisation, now);
         if (participant.Refusal is { } refusal)
         {
             throw new CommandRejectedException(RejectionKind.Forbidden, "case.not-responsible", refusal, Responsible(participant));
         }
 
         var changes = CaseEngine.ReadChanges(type, command.Data);
-        var parameters = engine.Parameters(type, now);
         var situation = CaseEngine.Situation(type, state);
         var machine = type.CreateMachine(situation, participant.CaseActor, parameters, now, new FireRequest(command.Trigger, command.Reason, changes));
         var answer = machine.Answer(command.Trigger);
@@ -78,20 +75,18 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
             throw NotPermitted(command, state.State, answer, permitted);
         }
 
-        var transition = type.Transitions.First(t => t.From == state.State && t.Trigger == command.Trigger);
-        var destination = machine.Fire(command.Trigger);
-        var to = type.State(destination);
+        var taken = machine.Fire(command.Trigger);
         var transitioned = new CaseTransitioned(
-            state.CaseId, command.Trigger, state.State, destination, transition.IsInternal,
+            state.CaseId, command.Trigger, state.State, taken.To, taken.IsInternal,
             command.Context.Actor.Id, participant.ActingRole, state.Handler, participant.ActingReason, command.Reason,
             command.Data ?? new Dictionary<string, JsonElement>(),
-            transition.IsInternal ? state.Handler : nextHandlers.GetValueOrDefault(destination),
-            transition.IsInternal ? null : CaseEngine.OutcomeOf(to),
+            taken.IsInternal ? state.Handler : handlers.GetValueOrDefault(taken.To),
+            taken.IsInternal ? null : CaseEngine.OutcomeOf(type.State(taken.To)),
             now, state.DefinitionVersion);
-        var clocks = CaseEngine.ClockFacts(type, state, transition, now, command.Context.Actor.Id, participant.ActingRole, command.Reason);
+        var clocks = CaseEngine.ClockFacts(type, state, taken, now, command.Context.Actor.Id, participant.ActingRole, command.Reason);
         return new Decision<CaseRevision>(
             [transitioned, .. clocks],
-            r => new CaseRevision(state.CaseId, r!.NextExpectedRevision, destination, transitioned.Outcome));
+            r => new CaseRevision(state.CaseId, r!.NextExpectedRevision, taken.To, transitioned.Outcome));
     }
 
     private static Dictionary<string, object?> Responsible(CaseParticipant participant) => new()

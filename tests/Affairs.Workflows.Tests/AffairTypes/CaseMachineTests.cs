@@ -59,7 +59,7 @@ public sealed class CaseMachineTests
         Assert.Throws<InvalidOperationException>(() => without.Fire("reject"));
 
         var with = Machine(situation, Supervisor, new FireRequest("reject", "Income above the line after the bonus was counted."));
-        Assert.Equal("rejected", with.Fire("reject"));
+        Assert.Equal("rejected", with.Fire("reject").To);
         Assert.Equal("rejected", with.State);
     }
 
@@ -84,7 +84,7 @@ public sealed class CaseMachineTests
         Assert.True(Machine(materials).Answer("accept").Permitted, "the actor can still set householdSize while accepting");
         Assert.Equal(RefusalCodes.MissingField, Refusal(Machine(materials, request: new FireRequest("accept")).Answer("accept")).Code);
         var complete = new FireRequest("accept", Changes: new Dictionary<string, FieldValue> { ["householdSize"] = FieldValue.Number(4) });
-        Assert.Equal("investigation", Machine(materials, request: complete).Fire("accept"));
+        Assert.Equal("investigation", Machine(materials, request: complete).Fire("accept").To);
     }
 
     [Fact]
@@ -120,6 +120,12 @@ public sealed class CaseMachineTests
 
         Assert.Equal(destination, machine.Answer("decide").Destination);
         Assert.Equal(destination, machine.Destination("decide"));
+        Assert.Equal("review", machine.State);
+
+        var taken = machine.Fire("decide");
+
+        Assert.Same(type.Transitions.Single(t => t.From == "review" && t.Trigger == "decide" && t.To == destination), taken);
+        Assert.Equal(destination, machine.State);
     }
 
     [Fact]
@@ -127,9 +133,9 @@ public sealed class CaseMachineTests
     {
         var notice = Scenarios.In(Dibao, "public-notice");
 
-        Assert.Equal("confirmation", Machine(notice, CaseActor.System).Fire("notice-ended"));
+        Assert.Equal("confirmation", Machine(notice, CaseActor.System).Fire("notice-ended").To);
         var objection = new FireRequest("raise-objection", "A neighbour reports rental income.", new Dictionary<string, FieldValue> { ["objectionSummary"] = FieldValue.Text("rental income") });
-        Assert.Equal("investigation", Machine(notice, request: objection).Fire("raise-objection"));
+        Assert.Equal("investigation", Machine(notice, request: objection).Fire("raise-objection").To);
     }
 
     [Fact]
