@@ -65,7 +65,7 @@ internal static class DibaoCase
     }
 
     private static Func<long, ValueTask<CaseRevision>> Attach(BenchCentre centre, string caseId, string material) =>
-        _ => centre.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), centre.As(BenchCentre.A)));
+        _ => centre.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), null, centre.As(BenchCentre.A)));
 
     private static Dictionary<string, JsonElement> Json(params (string Name, object Value)[] values) =>
         values.ToDictionary(v => v.Name, v => JsonSerializer.SerializeToElement(v.Value));

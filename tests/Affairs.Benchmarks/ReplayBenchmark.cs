@@ -100,8 +100,8 @@ internal static class ReplayBenchmark
         {
             () => send.Send(new FireTrigger(caseId, "record-data-check", null, null, DibaoCase.DataCheck, centre.As(BenchCentre.A))),
             () => send.Send(new FireTrigger(caseId, "record-home-visit", null, null, DibaoCase.HomeVisit, centre.As(BenchCentre.A))),
-            () => send.Send(new AddNote(caseId, "telephoned the applicant", centre.As(BenchCentre.A))),
-            () => send.Send(new AttachMaterial(caseId, "data-check-report", "report.pdf", "application/pdf", 2048, new string('b', 64), centre.As(BenchCentre.A))),
+            () => send.Send(new AddNote(caseId, "telephoned the applicant", null, centre.As(BenchCentre.A))),
+            () => send.Send(new AttachMaterial(caseId, "data-check-report", "report.pdf", "application/pdf", 2048, new string('b', 64), null, centre.As(BenchCentre.A))),
         };
         for (var i = 0; ; i++)
         {

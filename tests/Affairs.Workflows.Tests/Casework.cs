@@ -53,13 +53,13 @@ public sealed class Casework(Centre centre)
     }
 
     public Task<CaseRevision> AttachAsync(string caseId, string material, Actor actor) =>
-        Engine.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), Engine.As(actor))).AsTask();
+        Engine.Mediator.Send(new AttachMaterial(caseId, material, material + ".pdf", "application/pdf", 1024, new string('a', 64), null, Engine.As(actor))).AsTask();
 
     public Task<CaseRevision> FireAsync(string caseId, string trigger, Actor actor, Dictionary<string, object>? data = null, string? reason = null) =>
         Engine.Mediator.Send(new FireTrigger(caseId, trigger, null, reason, data is null ? null : Json(data), Engine.As(actor))).AsTask();
 
     public Task<CaseRevision> NoteAsync(string caseId, Actor actor) =>
-        Engine.Mediator.Send(new AddNote(caseId, "called the applicant", Engine.As(actor))).AsTask();
+        Engine.Mediator.Send(new AddNote(caseId, "called the applicant", null, Engine.As(actor))).AsTask();
 
     public Task<TimerRun> FireTimersAsync() => Engine.Services.GetRequiredService<TimerScheduler>().FireDueAsync();
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace Affairs.Domain.Events;
 
 /// <summary>
@@ -8,4 +10,18 @@ namespace Affairs.Domain.Events;
 /// <param name="CausationId">The command or event that caused it.</param>
 /// <param name="ActorId">The staff id, client id, or <c>system</c>.</param>
 /// <param name="IdempotencyKey">The client's key for the command, where it gave one.</param>
-public sealed record EventMetadata(string CorrelationId, string CausationId, string ActorId, string? IdempotencyKey);
+/// <param name="PayloadHash">
+/// On the last event a keyed command wrote: SHA-256 of the command's payload, so that the same key with another
+/// payload is recognised as reused.
+/// </param>
+/// <param name="Answer">
+/// On the last event a keyed command wrote: the command's answer, so that a retry with the same key answers the same
+/// from the stream itself. The effect and this record are one append: nothing can happen between them.
+/// </param>
+public sealed record EventMetadata(
+    string CorrelationId,
+    string CausationId,
+    string ActorId,
+    string? IdempotencyKey,
+    string? PayloadHash = null,
+    JsonElement? Answer = null);

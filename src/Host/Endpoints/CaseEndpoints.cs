@@ -67,16 +67,16 @@ internal static class CaseEndpoints
         Revised(http, mediator.Send(new AmendData(id, request.Changes ?? [], request.Reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static Task<IResult> Attach(string id, AttachMaterialRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        Revised(http, mediator.Send(new AttachMaterial(id, request.MaterialId ?? string.Empty, request.FileName ?? string.Empty, request.MediaType ?? string.Empty, request.SizeBytes, request.ContentHash ?? string.Empty, RequestCommands.Context(http)), ct));
+        Revised(http, mediator.Send(new AttachMaterial(id, request.MaterialId ?? string.Empty, request.FileName ?? string.Empty, request.MediaType ?? string.Empty, request.SizeBytes, request.ContentHash ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static Task<IResult> Note(string id, AddNoteRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        Revised(http, mediator.Send(new AddNote(id, request.Text ?? string.Empty, RequestCommands.Context(http)), ct));
+        Revised(http, mediator.Send(new AddNote(id, request.Text ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static Task<IResult> Withdraw(string id, WithdrawRequest? request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         Revised(http, mediator.Send(new WithdrawCase(id, request?.Reason, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static Task<IResult> Reassign(string id, ReassignRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        Revised(http, mediator.Send(new ReassignCase(id, request.ToStaffId ?? string.Empty, request.Reason ?? string.Empty, RequestCommands.Context(http)), ct));
+        Revised(http, mediator.Send(new ReassignCase(id, request.ToStaffId ?? string.Empty, request.Reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static async Task<IResult> Revised(HttpContext http, ValueTask<CaseRevision> command)
     {

@@ -12,8 +12,9 @@ internal static class RequestCommands
 
     public static CommandContext Context(HttpContext http)
     {
+        // Any key is passed on: one the pipeline cannot accept (too long, not visible ASCII) is refused there with 400.
         var key = http.Request.Headers[IdempotencyHeader].ToString();
-        return new CommandContext(Caller.ActorOf(http.User), Guid.NewGuid().ToString("N"), Correlation.Of(http), key.Length is > 0 and <= 200 ? key : null);
+        return new CommandContext(Caller.ActorOf(http.User), Guid.NewGuid().ToString("N"), Correlation.Of(http), key.Length > 0 ? key : null);
     }
 
     /// <summary>

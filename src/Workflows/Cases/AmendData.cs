@@ -26,7 +26,7 @@ internal sealed class AmendDataValidator : ICommandValidator<AmendData>
 internal sealed class AmendDataHandler(CaseEngine engine) : ICommandHandler<AmendData, CaseRevision>
 {
     public async ValueTask<CaseRevision> Handle(AmendData command, CancellationToken cancellationToken) =>
-        await engine.ActAsync(command.CaseId, command.ExpectedRevision, command.Context, applicantMay: false, act =>
+        await engine.ActAsync(command.CaseId, command.ExpectedRevision, command, applicantMay: false, act =>
         {
             CaseEngine.ReadChanges(act.Type, command.Changes);
             return [new CaseDataAmended(act.State.CaseId, command.Changes, command.Reason, command.Context.Actor.Id, act.Participant.ActingRole, act.Participant.ActingReason, act.Now)];

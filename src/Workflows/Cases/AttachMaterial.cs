@@ -16,8 +16,9 @@ namespace Affairs.Workflows.Cases;
 /// <param name="MediaType">The file's media type.</param>
 /// <param name="SizeBytes">The file's size.</param>
 /// <param name="ContentHash">SHA-256 of the file, 64 hex digits.</param>
+/// <param name="ExpectedRevision">The revision the client saw (If-Match), or null.</param>
 /// <param name="Context">Who received it, and tracing.</param>
-public sealed record AttachMaterial(string CaseId, string MaterialId, string FileName, string MediaType, long SizeBytes, string ContentHash, CommandContext Context)
+public sealed record AttachMaterial(string CaseId, string MaterialId, string FileName, string MediaType, long SizeBytes, string ContentHash, long? ExpectedRevision, CommandContext Context)
     : ICommand<CaseRevision>, IAffairsCommand;
 
 internal sealed class AttachMaterialValidator : ICommandValidator<AttachMaterial>
@@ -33,7 +34,7 @@ internal sealed class AttachMaterialValidator : ICommandValidator<AttachMaterial
 internal sealed class AttachMaterialHandler(CaseEngine engine) : ICommandHandler<AttachMaterial, CaseRevision>
 {
     public async ValueTask<CaseRevision> Handle(AttachMaterial command, CancellationToken cancellationToken) =>
-        await engine.ActAsync(command.CaseId, null, command.Context, applicantMay: true, act =>
+        await engine.ActAsync(command.CaseId, command.ExpectedRevision, command, applicantMay: true, act =>
         {
             if (act.Type.Definition.Materials.All(m => m.Id != command.MaterialId))
             {

@@ -15,25 +15,25 @@ public sealed partial class CaseEngine
     public async Task<CaseRevision> ActAsync(
         string caseId,
         long? expectedRevision,
-        CommandContext context,
+        IAffairsCommand command,
         bool applicantMay,
         Func<CaseAct, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
         var organisation = await OrganisationAsync(cancellationToken).ConfigureAwait(false);
         return await streams.ExecuteAsync(
             CaseStreams.For(caseId),
             CaseStreams.Fold,
             expectedRevision,
-            context,
+            command,
             async loaded =>
             {
                 var inputs = await InputsAsync(loaded, caseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
                 var state = inputs.State;
                 CaseStreams.RequireOpen(state);
-                var participant = participants.Of(context.Actor, state, organisation, inputs.Now);
+                var participant = participants.Of(command.Context.Actor, state, organisation, inputs.Now);
                 var mayAct = participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Handler)
                     || participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.System)
                     || (applicantMay && participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Applicant));
@@ -42,12 +42,12 @@ public sealed partial class CaseEngine
                     throw new CommandRejectedException(
                         RejectionKind.Forbidden,
                         "case.not-responsible",
-                        participant.Refusal ?? $"{context.Actor.Id} is not responsible for the current step of case {caseId}.",
+                        participant.Refusal ?? $"{command.Context.Actor.Id} is not responsible for the current step of case {caseId}.",
                         new Dictionary<string, object?> { ["responsible"] = participant.Responsibility?.StaffId });
                 }
 
                 var events = decide(new CaseAct(state, inputs.Type, participant, inputs.Now));
-                return new Decision<CaseRevision>(events, r => new CaseRevision(caseId, r?.NextExpectedRevision ?? loaded.Revision, state.State, state.Outcome));
+                return new Decision<CaseRevision>(events, revision => new CaseRevision(caseId, revision, state.State, state.Outcome));
             },
             cancellationToken).ConfigureAwait(false);
     }

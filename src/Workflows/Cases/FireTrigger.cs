@@ -38,15 +38,19 @@ internal sealed class FireTriggerValidator : ICommandValidator<FireTrigger>
 
 internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<FireTrigger, CaseRevision>
 {
-    public async ValueTask<CaseRevision> Handle(FireTrigger command, CancellationToken cancellationToken)
+    public ValueTask<CaseRevision> Handle(FireTrigger command, CancellationToken cancellationToken) =>
+        FireAsync(engine, command, command, cancellationToken);
+
+    /// <summary>Fires <paramref name="fire"/> on its case as <paramref name="command"/> (itself, or a command that fires a trigger).</summary>
+    internal static async ValueTask<CaseRevision> FireAsync(CaseEngine engine, IAffairsCommand command, FireTrigger fire, CancellationToken cancellationToken)
     {
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
         return await engine.Streams.ExecuteAsync(
-            CaseStreams.For(command.CaseId),
+            CaseStreams.For(fire.CaseId),
             CaseStreams.Fold,
-            command.ExpectedRevision,
-            command.Context,
-            async loaded => Decide(command, await engine.InputsAsync(loaded, command.CaseId, organisation, withHandlers: true, cancellationToken).ConfigureAwait(false), engine.Participants),
+            fire.ExpectedRevision,
+            command,
+            async loaded => Decide(fire, await engine.InputsAsync(loaded, fire.CaseId, organisation, withHandlers: true, cancellationToken).ConfigureAwait(false), engine.Participants),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -86,7 +90,7 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
         var clocks = CaseEngine.ClockFacts(type, state, taken, now, command.Context.Actor.Id, participant.ActingRole, command.Reason);
         return new Decision<CaseRevision>(
             [transitioned, .. clocks],
-            r => new CaseRevision(state.CaseId, r!.NextExpectedRevision, taken.To, transitioned.Outcome));
+            revision => new CaseRevision(state.CaseId, revision, taken.To, transitioned.Outcome));
     }
 
     private static Dictionary<string, object?> Responsible(CaseParticipant participant) => new()

@@ -69,7 +69,7 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var initial = type.InitialState;
         var handlers = await engine.HandlersAsync(type, subjectKind, command.SubjectId, cancellationToken).ConfigureAwait(false);
         var handler = handlers[initial.Name] ?? string.Empty;
-        var caseId = command.CaseId ?? "c" + ids.NewId().ToString("N");
+        var caseId = command.CaseId ?? "c" + CommandPayload.NewId(command.Context, ids, "case").ToString("N");
         var draft = Domain.Cases.CaseState.None with { CaseId = caseId, AffairTypeId = type.Id, DefinitionVersion = type.Version, State = initial.Name, Handler = handler, Step = new Domain.Staffing.StepFacts(now) };
         var participant = engine.Participants.Of(command.Context.Actor, draft, organisation, now);
         var opened = new CaseOpened(
@@ -83,10 +83,10 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
             CaseStreams.For(caseId),
             CaseStreams.Fold,
             clientExpected: null,
-            command.Context,
+            command,
             loaded => loaded.Exists
                 ? throw new CommandRejectedException(RejectionKind.Conflict, "case.exists", $"Case {caseId} is already open.")
-                : new Decision<CaseRevision>([opened, .. clocks], r => new CaseRevision(caseId, r!.NextExpectedRevision, initial.Name, null)),
+                : new Decision<CaseRevision>([opened, .. clocks], revision => new CaseRevision(caseId, revision, initial.Name, null)),
             cancellationToken).ConfigureAwait(false);
     }
 

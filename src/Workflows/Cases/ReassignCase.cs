@@ -11,8 +11,9 @@ namespace Affairs.Workflows.Cases;
 /// <param name="CaseId">The case.</param>
 /// <param name="ToStaffId">A registered member of staff who is not away now.</param>
 /// <param name="Reason">Why.</param>
+/// <param name="ExpectedRevision">The revision the client saw (If-Match), or null.</param>
 /// <param name="Context">The supervisor, and tracing.</param>
-public sealed record ReassignCase(string CaseId, string ToStaffId, string Reason, CommandContext Context) : ICommand<CaseRevision>, IAffairsCommand;
+public sealed record ReassignCase(string CaseId, string ToStaffId, string Reason, long? ExpectedRevision, CommandContext Context) : ICommand<CaseRevision>, IAffairsCommand;
 
 internal sealed class ReassignCaseValidator : ICommandValidator<ReassignCase>
 {
@@ -40,15 +41,15 @@ internal sealed class ReassignCaseHandler(CaseEngine engine) : ICommandHandler<R
         return await engine.Streams.ExecuteAsync(
             CaseStreams.For(command.CaseId),
             CaseStreams.Fold,
-            clientExpected: null,
-            command.Context,
+            command.ExpectedRevision,
+            command,
             loaded =>
             {
                 var state = CaseStreams.Require(loaded, command.CaseId);
                 CaseStreams.RequireOpen(state);
                 return new Decision<CaseRevision>(
                     [new CaseReassigned(state.CaseId, state.State, command.ToStaffId, command.Reason, actor.Id, now)],
-                    r => new CaseRevision(state.CaseId, r!.NextExpectedRevision, state.State, null));
+                    revision => new CaseRevision(state.CaseId, revision, state.State, null));
             },
             cancellationToken).ConfigureAwait(false);
     }

@@ -34,7 +34,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
             CaseStreams.For(command.CaseId),
             CaseStreams.Fold,
             clientExpected: null,
-            command.Context,
+            command,
             loaded => Decide(command.CaseId, loaded, organisation),
             cancellationToken).ConfigureAwait(false);
     }
@@ -54,7 +54,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
         var escalated = new CaseEscalated(
             caseId, state.State, state.Handler, taken.AHolderId, taken.StaffId, taken.Role, taken.Reason!.Value, taken.Alert,
             TookEffect(organisation, state, taken, now));
-        return new Decision<EscalationResult>([escalated], r => new EscalationResult(caseId, true, r!.NextExpectedRevision, taken.Reason, taken.StaffId));
+        return new Decision<EscalationResult>([escalated], revision => new EscalationResult(caseId, true, revision, taken.Reason, taken.StaffId));
     }
 
     /// <summary>The events of the current step: those after the step's opening or last step-ending transition.</summary>

@@ -1,4 +1,6 @@
+using Affairs.Domain.Rejections;
 using Affairs.Workflows.Commands;
+using Affairs.Workflows.Pipeline;
 using Mediator;
 
 namespace Affairs.Workflows.Cases;
@@ -13,11 +15,22 @@ namespace Affairs.Workflows.Cases;
 /// <param name="Context">Who records it, and tracing.</param>
 public sealed record WithdrawCase(string CaseId, string? Reason, long? ExpectedRevision, CommandContext Context) : ICommand<CaseRevision>, IAffairsCommand;
 
-internal sealed class WithdrawCaseHandler(IMediator mediator) : ICommandHandler<WithdrawCase, CaseRevision>
+internal sealed class WithdrawCaseValidator : ICommandValidator<WithdrawCase>
+{
+    public void Validate(WithdrawCase command, ValidationErrors errors) =>
+        errors.AddIf(command.Reason is { Length: > 2000 }, "reason", "A reason has at most 2000 characters.")
+            .AddIf(command.ExpectedRevision is < 0, "expectedRevision", "A revision is 0 or more.");
+}
+
+internal sealed class WithdrawCaseHandler(CaseEngine engine) : ICommandHandler<WithdrawCase, CaseRevision>
 {
     /// <summary>The trigger every affair type that allows withdrawal names.</summary>
     public const string Trigger = "withdraw";
 
+    /// <summary>
+    /// Fires the trigger as this command (not as a second one through the pipeline), so its idempotency key guards the
+    /// effect on the case like any other.
+    /// </summary>
     public async ValueTask<CaseRevision> Handle(WithdrawCase command, CancellationToken cancellationToken) =>
-        await mediator.Send(new FireTrigger(command.CaseId, Trigger, command.ExpectedRevision, command.Reason, null, command.Context with { IdempotencyKey = null }), cancellationToken).ConfigureAwait(false);
+        await FireTriggerHandler.FireAsync(engine, command, new FireTrigger(command.CaseId, Trigger, command.ExpectedRevision, command.Reason, null, command.Context), cancellationToken).ConfigureAwait(false);
 }

@@ -33,7 +33,7 @@ internal sealed class AddHouseholdMemberHandler(StreamRepository streams, TimePr
             streams,
             command.HouseholdId,
             command.ExpectedRevision,
-            command.Context,
+            command,
             loaded =>
             {
                 var household = HouseholdStreams.Require(loaded, command.HouseholdId);

@@ -21,7 +21,7 @@ internal sealed class ChangeHouseholdHeadHandler(StreamRepository streams, TimeP
             streams,
             command.HouseholdId,
             command.ExpectedRevision,
-            command.Context,
+            command,
             loaded =>
             {
                 var household = HouseholdStreams.Require(loaded, command.HouseholdId);

@@ -33,7 +33,7 @@ public sealed class HouseholdStreams : IStateFold<Household>
         StreamRepository streams,
         string householdId,
         long? expectedRevision,
-        CommandContext context,
+        IAffairsCommand command,
         Func<LoadedStream<Household>, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken)
     {
@@ -43,8 +43,8 @@ public sealed class HouseholdStreams : IStateFold<Household>
             For(householdId),
             Fold,
             expectedRevision,
-            context,
-            loaded => new Decision<HouseholdRevision>(decide(loaded), r => new HouseholdRevision(householdId, r?.NextExpectedRevision ?? loaded.Revision)),
+            command,
+            loaded => new Decision<HouseholdRevision>(decide(loaded), revision => new HouseholdRevision(householdId, revision)),
             cancellationToken);
     }
 

@@ -24,12 +24,12 @@ internal sealed class RegisterHouseholdHandler(StreamRepository streams, IIdSour
     {
         var head = await streams.LoadAsync(ResidentStreams.For(command.HeadResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         ResidentStreams.RequireActive(head, command.HeadResidentId);
-        var householdId = "h" + ids.NewId().ToString("N");
+        var householdId = "h" + CommandPayload.NewId(command.Context, ids, "household").ToString("N");
         return await HouseholdStreams.ExecuteAsync(
             streams,
             householdId,
             expectedRevision: null,
-            command.Context,
+            command,
             _ => [new HouseholdRegistered(householdId, command.HeadResidentId, command.Address, command.GridId, time.GetUtcNow())],
             cancellationToken).ConfigureAwait(false);
     }

@@ -30,7 +30,7 @@ internal sealed class RemoveHouseholdMemberHandler(StreamRepository streams, Tim
             streams,
             command.HouseholdId,
             command.ExpectedRevision,
-            command.Context,
+            command,
             loaded =>
             {
                 var household = HouseholdStreams.Require(loaded, command.HouseholdId);

@@ -1,9 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
-using Affairs.EventStore;
 using Affairs.Domain.Rejections;
+using Affairs.EventStore;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Streams;
@@ -12,21 +11,23 @@ using Mediator;
 namespace Affairs.Workflows.Idempotency;
 
 /// <summary>
-/// Makes commands with an idempotency key safe to retry: the same key with the same payload returns the first answer
-/// without running the command again; the same key with a different payload is refused. Keys are scoped to the actor,
-/// so two clients cannot collide. The record lives in stream <c>idempotency-{hash}</c>, written with no-stream, so two
-/// concurrent first attempts cannot both be recorded. A refused command is not recorded: retrying it runs it again.
+/// Makes commands with an idempotency key exactly-once. The key (scoped to the actor) is claimed first for one command
+/// and payload, in stream <c>idempotency-{hash}</c> written with no-stream: the same key with another payload, or for
+/// another command, is refused (<c>idempotency.key-reused</c>) wherever it is sent. The command then runs; its events
+/// carry its answer, so the stream it acts on recognises a retry — however many arrive at once, and whether or not an
+/// earlier attempt died after its effect — and answers as the first time without deciding again. A refused command
+/// records nothing on its stream: retrying it runs it again.
 /// </summary>
 public sealed class IdempotencyBehavior<TMessage, TResponse>(StreamRepository streams, TimeProvider time) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
-    private sealed class Fold : IStateFold<IdempotencyRecorded?>
+    private sealed class Fold : IStateFold<object?>
     {
         public static Fold Instance { get; } = new();
 
-        public IdempotencyRecorded? Initial => null;
+        public object? Initial => null;
 
-        public IdempotencyRecorded? Apply(IdempotencyRecorded? state, object @event) => @event as IdempotencyRecorded ?? state;
+        public object? Apply(object? state, object @event) => state ?? @event;
     }
 
     /// <inheritdoc />
@@ -39,47 +40,33 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(StreamRepository st
         }
 
         var stream = StreamName.For("idempotency", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.Context.Actor.Id}\n{key}")))[..40]);
-        var payloadHash = PayloadHash(message);
+        var name = typeof(TMessage).Name;
+        var payloadHash = CommandPayload.Hash(command);
         var loaded = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (loaded.State is { } earlier)
+        if (!loaded.Exists)
         {
-            return Replay(earlier, payloadHash);
+            try
+            {
+                await streams.AppendAsync(loaded, [new IdempotencyClaimed(name, payloadHash, time.GetUtcNow())], command.Context.Metadata, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WrongExpectedRevisionException)
+            {
+                // A concurrent first attempt claimed it: go on only if it was for the same command and payload.
+                loaded = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        var response = await next(message, cancellationToken).ConfigureAwait(false);
-        var record = new IdempotencyRecorded(typeof(TMessage).Name, payloadHash, JsonSerializer.Serialize(response, EventCodec.JsonOptions), time.GetUtcNow());
-        try
+        switch (loaded.State)
         {
-            await streams.AppendAsync(loaded, [record], command.Context.Metadata, cancellationToken).ConfigureAwait(false);
-        }
-        catch (WrongExpectedRevisionException)
-        {
-            // A concurrent attempt with the same key recorded first; answer as it did (or refuse a different payload).
-            var winner = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return Replay(winner.State!, payloadHash);
+            case IdempotencyClaimed claimed when claimed.Command != name || claimed.PayloadHash != payloadHash:
+                throw StreamRepository.KeyReused(claimed.Command);
+            case IdempotencyRecorded recorded when recorded.Command != name || recorded.PayloadHash != payloadHash:
+                throw StreamRepository.KeyReused(recorded.Command);
+            case IdempotencyRecorded recorded:
+                // Recorded before answers were kept with the command's own events.
+                return JsonSerializer.Deserialize<TResponse>(recorded.Response, EventCodec.JsonOptions)!;
         }
 
-        return response;
-    }
-
-    private static TResponse Replay(IdempotencyRecorded earlier, string payloadHash)
-    {
-        if (earlier.Command != typeof(TMessage).Name || earlier.PayloadHash != payloadHash)
-        {
-            throw new CommandRejectedException(
-                RejectionKind.NotPermitted,
-                "idempotency.key-reused",
-                "This idempotency key was already used for a different request.",
-                new Dictionary<string, object?> { ["command"] = earlier.Command });
-        }
-
-        return JsonSerializer.Deserialize<TResponse>(earlier.Response, EventCodec.JsonOptions)!;
-    }
-
-    private static string PayloadHash(TMessage message)
-    {
-        var payload = JsonSerializer.SerializeToNode(message, message.GetType(), EventCodec.JsonOptions) as JsonObject ?? [];
-        payload.Remove("context");
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(payload.ToJsonString())));
+        return await next(message, cancellationToken).ConfigureAwait(false);
     }
 }

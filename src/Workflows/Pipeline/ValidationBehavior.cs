@@ -1,5 +1,6 @@
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.Commands;
+using Affairs.Workflows.Idempotency;
 using Mediator;
 
 namespace Affairs.Workflows.Pipeline;
@@ -17,7 +18,7 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<ICommand
         {
             errors.AddIf(context is null || string.IsNullOrWhiteSpace(context.Actor?.Id), "context.actor", "The command has no actor.")
                 .AddIf(context is not null && string.IsNullOrWhiteSpace(context.CommandId), "context.commandId", "The command has no id.")
-                .AddIf(context?.IdempotencyKey is { Length: > 200 }, "context.idempotencyKey", "An idempotency key has at most 200 characters.");
+                .AddIf(context?.IdempotencyKey is { } key && !IdempotencyKeys.IsValid(key), "Idempotency-Key", $"An idempotency key has 1 to {IdempotencyKeys.MaxLength} visible ASCII characters.");
         }
 
         foreach (var validator in validators)

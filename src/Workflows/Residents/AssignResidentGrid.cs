@@ -27,7 +27,7 @@ internal sealed class AssignResidentGridHandler(StreamRepository streams, TimePr
             streams,
             command.ResidentId,
             expectedRevision: null,
-            command.Context,
+            command,
             loaded =>
             {
                 var resident = ResidentStreams.RequireActive(loaded, command.ResidentId);

@@ -39,7 +39,7 @@ internal sealed class ChangeResidentContactHandler(StreamRepository streams, Tim
             streams,
             command.ResidentId,
             command.ExpectedRevision,
-            command.Context,
+            command,
             loaded =>
             {
                 ResidentStreams.RequireActive(loaded, command.ResidentId);

@@ -32,7 +32,7 @@ internal sealed class RecordResidentDeathHandler(StreamRepository streams, TimeP
             streams,
             command.ResidentId,
             expectedRevision: null,
-            command.Context,
+            command,
             loaded =>
             {
                 var resident = ResidentStreams.RequireActive(loaded, command.ResidentId, allowMovedOut: true);

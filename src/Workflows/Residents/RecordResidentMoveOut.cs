@@ -18,7 +18,7 @@ internal sealed class RecordResidentMoveOutHandler(StreamRepository streams, Tim
             streams,
             command.ResidentId,
             expectedRevision: null,
-            command.Context,
+            command,
             loaded =>
             {
                 ResidentStreams.RequireActive(loaded, command.ResidentId);

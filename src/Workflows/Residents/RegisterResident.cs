@@ -56,7 +56,7 @@ internal sealed class RegisterResidentHandler(StreamRepository streams, Resident
             streams,
             residentId,
             expectedRevision: null,
-            command.Context,
+            command,
             loaded =>
             {
                 if (loaded.Exists)

@@ -50,7 +50,7 @@ public sealed class ResidentStreams : IStateFold<Resident>
         StreamRepository streams,
         string residentId,
         long? expectedRevision,
-        CommandContext context,
+        IAffairsCommand command,
         Func<LoadedStream<Resident>, IReadOnlyList<object>> decide,
         CancellationToken cancellationToken)
     {
@@ -60,8 +60,8 @@ public sealed class ResidentStreams : IStateFold<Resident>
             For(residentId),
             Fold,
             expectedRevision,
-            context,
-            loaded => new Decision<ResidentRevision>(decide(loaded), r => new ResidentRevision(residentId, r?.NextExpectedRevision ?? loaded.Revision)),
+            command,
+            loaded => new Decision<ResidentRevision>(decide(loaded), revision => new ResidentRevision(residentId, revision)),
             cancellationToken);
     }
 

@@ -14,7 +14,7 @@ internal sealed class AppointSupervisorHandler(OrganisationCommand organisation,
 {
     public async ValueTask<OrganisationRevision> Handle(AppointSupervisor command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org =>
             {
                 var errors = new ValidationErrors();

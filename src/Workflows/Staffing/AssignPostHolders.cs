@@ -26,7 +26,7 @@ internal sealed class AssignPostHoldersHandler(OrganisationCommand organisation,
 {
     public async ValueTask<OrganisationRevision> Handle(AssignPostHolders command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org =>
             {
                 var errors = new ValidationErrors().AddIf(!org.Posts.ContainsKey(command.PostId), "postId", $"No post '{command.PostId}' is defined.");

@@ -22,7 +22,7 @@ internal sealed class CancelAbsenceHandler(OrganisationCommand organisation, Tim
 {
     public async ValueTask<OrganisationRevision> Handle(CancelAbsence command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org => org.Absences.ContainsKey(command.AbsenceId)
                 ? ([new AbsenceCancelled(command.AbsenceId, command.Reason, time.GetUtcNow())], [])
                 : throw CommandRejectedException.NotFound("absence.not-found", $"No absence '{command.AbsenceId}' is registered."),

@@ -27,7 +27,7 @@ internal sealed class DefineGridHandler(OrganisationCommand organisation, TimePr
 {
     public async ValueTask<OrganisationRevision> Handle(DefineGrid command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org =>
             {
                 var errors = new ValidationErrors();

@@ -27,7 +27,7 @@ internal sealed class DefinePostHandler(OrganisationCommand organisation, TimePr
 {
     public async ValueTask<OrganisationRevision> Handle(DefinePost command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             _ => ([new PostDefined(command.PostId, command.Name.Trim(), command.AffairTypes ?? [], command.TakeoverDelayWorkingDays, time.GetUtcNow())], []),
             cancellationToken).ConfigureAwait(false);
 }

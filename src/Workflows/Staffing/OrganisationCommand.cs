@@ -13,7 +13,7 @@ public sealed class OrganisationCommand(StreamRepository streams, OrganisationDi
 {
     /// <summary>Decides on the current organisation and appends; answers with the organisation stream's new revision.</summary>
     public Task<OrganisationRevision> ExecuteAsync(
-        CommandContext context,
+        IAffairsCommand command,
         Func<Organisation, (IReadOnlyList<object> Events, IReadOnlyList<string> Warnings)> decide,
         CancellationToken cancellationToken = default)
     {
@@ -22,11 +22,11 @@ public sealed class OrganisationCommand(StreamRepository streams, OrganisationDi
             directory.Stream,
             directory,
             clientExpected: null,
-            context,
+            command,
             loaded =>
             {
                 var (events, warnings) = decide(loaded.State);
-                return new Decision<OrganisationRevision>(events, r => new OrganisationRevision(r?.NextExpectedRevision ?? loaded.Revision, warnings));
+                return new Decision<OrganisationRevision>(events, revision => new OrganisationRevision(revision, warnings));
             },
             cancellationToken);
     }

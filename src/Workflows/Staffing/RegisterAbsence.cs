@@ -33,7 +33,7 @@ internal sealed class RegisterAbsenceHandler(OrganisationCommand organisation, I
     {
         var absenceId = "ab-" + ids.NewId().ToString("N");
         return await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org =>
             {
                 var errors = new ValidationErrors();

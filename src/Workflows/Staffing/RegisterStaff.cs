@@ -25,7 +25,7 @@ internal sealed class RegisterStaffHandler(OrganisationCommand organisation, Tim
 {
     public async ValueTask<OrganisationRevision> Handle(RegisterStaff command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
-            command.Context,
+            command,
             org => (org.Staff.Contains(command.StaffId) ? [] : [new StaffRegistered(command.StaffId, command.Name.Trim(), time.GetUtcNow())], []),
             cancellationToken).ConfigureAwait(false);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Affairs.EventStore;
 using Affairs.Workflows.Events;
 
@@ -11,6 +12,9 @@ namespace Affairs.Workflows.Streams;
 /// <param name="Events">The decoded events, in order.</param>
 public sealed record LoadedStream<TState>(StreamName Stream, TState State, long Revision, string LastHash, IReadOnlyList<DecodedEvent> Events)
 {
+    /// <summary>What each command with an idempotency key did to this stream, by <see cref="KeyedOutcome.Id"/>.</summary>
+    public ImmutableDictionary<string, KeyedOutcome> Outcomes { get; init; } = ImmutableDictionary<string, KeyedOutcome>.Empty;
+
     /// <summary>Whether the stream has any event.</summary>
     public bool Exists => Revision != StreamRevision.None;
 

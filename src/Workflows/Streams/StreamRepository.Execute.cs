@@ -1,12 +1,21 @@
 using System.Globalization;
-using Affairs.EventStore;
+using System.Text.Json;
 using Affairs.Domain.Rejections;
+using Affairs.EventStore;
 using Affairs.Workflows.Commands;
+using Affairs.Workflows.Events;
 
 namespace Affairs.Workflows.Streams;
 
 public sealed partial class StreamRepository
 {
+    /// <summary>
+    /// How often a command with an idempotency key re-reads after a conflict before giving up: each conflict means
+    /// someone else appended, and the re-read either finds this key's effect (a concurrent duplicate won) or decides
+    /// again on what they wrote.
+    /// </summary>
+    private const int KeyedAttempts = 4;
+
     /// <summary>
     /// Runs one command against one stream: load, fold, decide, append with the expected revision. On a conflict the
     /// command is retried once on the fresh state — but only when the client gave no expected revision, and only if it
@@ -15,22 +24,29 @@ public sealed partial class StreamRepository
     /// command on it left off (its state is kept), so <paramref name="decide"/> gets the whole state, revision and last
     /// hash, but only the events this attempt read.
     /// </summary>
+    /// <remarks>
+    /// A command with an idempotency key runs at most once per stream: its answer is written with its events (on the
+    /// last one's metadata), in the same append, so the effect and the record of it cannot be separated by a crash.
+    /// Before deciding, the stream is searched for the key; when found, the command is not decided again and the first
+    /// answer is returned (or, for another payload, <c>idempotency.key-reused</c>). Concurrent duplicates race on the
+    /// stream's revision: one appends, the others re-read and find its answer.
+    /// </remarks>
     /// <param name="stream">The stream the command acts on.</param>
     /// <param name="fold">Builds the state.</param>
     /// <param name="clientExpected">The revision the client says it saw, or null.</param>
-    /// <param name="context">The command's context, for the events' metadata.</param>
+    /// <param name="command">The command, for its context (the events' metadata) and its idempotency key.</param>
     /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
     /// <param name="cancellationToken">Stops the work before the append.</param>
     public Task<TResult> ExecuteAsync<TState, TResult>(
         StreamName stream,
         IStateFold<TState> fold,
         long? clientExpected,
-        CommandContext context,
+        IAffairsCommand command,
         Func<LoadedStream<TState>, Decision<TResult>> decide,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decide);
-        return ExecuteAsync(stream, fold, clientExpected, context, loaded => ValueTask.FromResult(decide(loaded)), cancellationToken);
+        return ExecuteAsync(stream, fold, clientExpected, command, loaded => ValueTask.FromResult(decide(loaded)), cancellationToken);
     }
 
     /// <summary>
@@ -40,22 +56,30 @@ public sealed partial class StreamRepository
     /// <param name="stream">The stream the command acts on.</param>
     /// <param name="fold">Builds the state.</param>
     /// <param name="clientExpected">The revision the client says it saw, or null.</param>
-    /// <param name="context">The command's context, for the events' metadata.</param>
+    /// <param name="command">The command, for its context (the events' metadata) and its idempotency key.</param>
     /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
     /// <param name="cancellationToken">Stops the work before the append.</param>
     public async Task<TResult> ExecuteAsync<TState, TResult>(
         StreamName stream,
         IStateFold<TState> fold,
         long? clientExpected,
-        CommandContext context,
+        IAffairsCommand command,
         Func<LoadedStream<TState>, ValueTask<Decision<TResult>>> decide,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
-        for (var attempt = 0; ; attempt++)
+        var context = command.Context;
+        var key = context.IdempotencyKey is { Length: > 0 } k ? KeyedOutcome.Id(context.Actor.Id, k) : null;
+        var payloadHash = key is null ? null : CommandPayload.Hash(command);
+        for (var attempt = 1; ; attempt++)
         {
             var loaded = await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);
+            if (key is not null && loaded.Outcomes.TryGetValue(key, out var earlier))
+            {
+                return Replay<TResult>(earlier, payloadHash!);
+            }
+
             if (clientExpected is { } expected && expected != loaded.Revision)
             {
                 throw Conflict(stream, expected, loaded.Revision);
@@ -64,22 +88,26 @@ public sealed partial class StreamRepository
             var decision = await decide(loaded).ConfigureAwait(false);
             if (decision.Events.Count == 0)
             {
-                return decision.Answer(null);
+                return decision.Answer(loaded.Revision);
             }
 
+            var answer = decision.Answer(loaded.Revision + decision.Events.Count);
+            var last = key is null ? null : context.Metadata with { PayloadHash = payloadHash, Answer = JsonSerializer.SerializeToElement(answer, EventCodec.JsonOptions) };
             try
             {
-                var result = await AppendAsync(loaded, decision.Events, context.Metadata, cancellationToken).ConfigureAwait(false);
-                return decision.Answer(result);
+                await AppendAsync(loaded, decision.Events, context.Metadata, cancellationToken, last).ConfigureAwait(false);
+                return answer;
             }
             catch (WrongExpectedRevisionException conflict)
             {
-                if (clientExpected is not null || attempt > 0)
+                var retry = clientExpected is null ? attempt < 2 : key is not null;
+                if (!retry || attempt >= KeyedAttempts)
                 {
                     throw Conflict(stream, clientExpected ?? loaded.Revision, conflict.Actual);
                 }
 
-                // Someone else appended first: decide again, once, on what they wrote.
+                // Someone else appended first: read what they wrote. A duplicate of this command finds its answer
+                // there; otherwise decide again, on the fresh state (a client revision now no longer matches: 409).
             }
         }
     }
@@ -90,4 +118,16 @@ public sealed partial class StreamRepository
         "concurrency.conflict",
         string.Create(CultureInfo.InvariantCulture, $"{stream.Category} was changed meanwhile: expected revision {expected}, it is now at {actual}."),
         new Dictionary<string, object?> { ["expectedRevision"] = expected, ["currentRevision"] = actual });
+
+    /// <summary>The refusal of an idempotency key sent again with another payload.</summary>
+    public static CommandRejectedException KeyReused(string? command = null) => new(
+        RejectionKind.NotPermitted,
+        "idempotency.key-reused",
+        "This idempotency key was already used for a different request.",
+        command is null ? null : new Dictionary<string, object?> { ["command"] = command });
+
+    private static TResult Replay<TResult>(KeyedOutcome earlier, string payloadHash) =>
+        earlier.PayloadHash == payloadHash
+            ? earlier.Answer.Deserialize<TResult>(EventCodec.JsonOptions)!
+            : throw KeyReused();
 }

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Affairs.Domain.Events;
 using Affairs.EventStore;
 using Affairs.Workflows.Events;
@@ -55,6 +53,7 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         var state = from.State;
         var revision = from.Revision;
         var hash = from.LastHash;
+        var outcomes = from.Outcomes;
         var events = new List<DecodedEvent>();
         await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, revision + 1, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
@@ -67,19 +66,30 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
             state = fold.Apply(state, decoded.Event);
             revision = recorded.Revision;
             hash = decoded.Hash;
+            if (decoded.Metadata is { IdempotencyKey: { Length: > 0 } key, PayloadHash: { } payloadHash, Answer: { } answer } metadata)
+            {
+                outcomes = outcomes.SetItem(KeyedOutcome.Id(metadata.ActorId, key), new KeyedOutcome(payloadHash, answer, recorded.Revision));
+            }
+
             events.Add(decoded);
         }
 
-        return new LoadedStream<TState>(stream, state, revision, hash, events);
+        return new LoadedStream<TState>(stream, state, revision, hash, events) { Outcomes = outcomes };
     }
 
     /// <summary>Appends <paramref name="events"/> after what <paramref name="loaded"/> read, chained to its last hash.</summary>
+    /// <param name="loaded">The stream as read.</param>
+    /// <param name="events">The new events.</param>
+    /// <param name="metadata">The metadata of every event.</param>
+    /// <param name="cancellationToken">Stops the append before it is sent.</param>
+    /// <param name="lastMetadata">The metadata of the last event, where it carries more (a keyed command's outcome).</param>
     /// <exception cref="WrongExpectedRevisionException">Someone appended since the stream was read.</exception>
     public Task<AppendResult> AppendAsync<TState>(
         LoadedStream<TState> loaded,
         IReadOnlyList<object> events,
         EventMetadata metadata,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        EventMetadata? lastMetadata = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(events);
@@ -89,7 +99,7 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         for (var i = 0; i < events.Count; i++)
         {
             var id = metadata.IdempotencyKey is { Length: > 0 } key ? DerivedId(loaded.Stream, key, loaded.Revision + 1 + i) : ids.NewId();
-            var (@event, hash) = codec.Encode(id, events[i], metadata, previous);
+            var (@event, hash) = codec.Encode(id, events[i], i == events.Count - 1 ? lastMetadata ?? metadata : metadata, previous);
             encoded.Add(@event);
             previous = hash;
         }
@@ -101,11 +111,5 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
     /// The same key on the same stream at the same revision always gives the same id, which is what lets the store
     /// recognise a retried command's append.
     /// </summary>
-    private static Guid DerivedId(StreamName stream, string key, long revision)
-    {
-        var digest = SHA256.HashData(Encoding.UTF8.GetBytes($"{stream}\n{key}\n{revision}"));
-        digest[6] = (byte)((digest[6] & 0x0F) | 0x80); // version 8: custom, name-based
-        digest[8] = (byte)((digest[8] & 0x3F) | 0x80); // RFC 4122 variant
-        return new Guid(digest.AsSpan(0, 16), bigEndian: true);
-    }
+    private static Guid DerivedId(StreamName stream, string key, long revision) => NameBasedId.From($"{stream}\n{key}\n{revision}");
 }

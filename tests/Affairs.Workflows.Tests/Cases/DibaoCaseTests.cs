@@ -120,7 +120,7 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         var result = await Engine.Mediator.Send(new WithdrawCase(caseId, "moved away", null, Engine.As(Centre.A)));
 
         Assert.Equal(("withdrawn", "withdrawn"), (result.State, result.Outcome));
-        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(new AddNote(caseId, "late note", Engine.As(Centre.A))));
+        var error = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Engine.Mediator.Send(new AddNote(caseId, "late note", null, Engine.As(Centre.A))));
         Assert.Equal("case.closed", error.Code);
     }
 
