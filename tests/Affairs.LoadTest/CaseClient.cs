@@ -67,7 +67,7 @@ internal sealed class CaseClient(HttpClient http, LoadOptions options, Latencies
     {
         if (options.Scenario == "supplement")
         {
-            yield return r => Trigger(caseId, "request-supplement", r, options.ApiKey, "the income proof is missing", null);
+            yield return r => Trigger(caseId, "request-supplement", r, options.ApiKey, "the income proof is missing", new JsonObject { ["missingItems"] = new JsonArray("income-proof") });
             yield return r => Trigger(caseId, "supplement", r, options.ApiKey, null, null);
             yield return r => Trigger(caseId, "not-accept", r, options.ApiKey, "the household's income is above the line", null);
             yield break;

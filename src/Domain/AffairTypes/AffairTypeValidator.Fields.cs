@@ -44,9 +44,9 @@ public sealed partial class AffairTypeValidator
 
         if (field.Pattern is { } pattern)
         {
-            if (field.Type != FieldType.Text)
+            if (field.Type is not (FieldType.Text or FieldType.List))
             {
-                Add($"{path}.pattern", "invalid-validation", $"The field '{field.Name}' has a pattern, which only text can have.");
+                Add($"{path}.pattern", "invalid-validation", $"The field '{field.Name}' has a pattern, which only text and lists of text can have.");
             }
             else if (!IsRegex(pattern))
             {
@@ -54,11 +54,11 @@ public sealed partial class AffairTypeValidator
             }
         }
 
-        if ((field.Type == FieldType.Enum) != (field.Values.Count > 0))
+        if (field.Type == FieldType.Enum ? field.Values.Count == 0 : field.Type != FieldType.List && field.Values.Count > 0)
         {
             Add($"{path}.values", "invalid-validation", field.Type == FieldType.Enum
                 ? $"The enum field '{field.Name}' needs its list of values."
-                : $"The field '{field.Name}' lists values, which only an enum field can have.");
+                : $"The field '{field.Name}' lists values, which only an enum or a list field can have.");
         }
     }
 
@@ -87,7 +87,7 @@ public sealed partial class AffairTypeValidator
                 Add($"$.parameters[{i}].name", "duplicate-name", $"The parameter '{parameter.Name}' is declared twice.");
             }
 
-            if (parameter.Type is null or FieldType.Enum)
+            if (parameter.Type is null or FieldType.Enum or FieldType.List)
             {
                 Add($"$.parameters[{i}].type", "required", $"The parameter '{parameter.Name}' needs a type (text, integer, decimal, boolean or date).");
             }

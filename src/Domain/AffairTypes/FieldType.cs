@@ -20,4 +20,10 @@ public enum FieldType
 
     /// <summary>One of a declared list of text values.</summary>
     Enum,
+
+    /// <summary>
+    /// A list of one or more non-empty text items (the missing items of a one-time notice), optionally each one of the
+    /// declared values. Guards may only ask whether it <c>is null</c>.
+    /// </summary>
+    List,
 }

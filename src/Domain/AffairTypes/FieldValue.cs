@@ -5,7 +5,7 @@ namespace Affairs.Domain.AffairTypes;
 
 /// <summary>
 /// One value of case data, a policy parameter or a guard's intermediate result: null, a decimal number, text, a
-/// boolean or a date. Numbers are <see cref="decimal"/> so money never rounds in binary.
+/// boolean, a date or a list of text items. Numbers are <see cref="decimal"/> so money never rounds in binary.
 /// </summary>
 public readonly record struct FieldValue
 {
@@ -13,9 +13,11 @@ public readonly record struct FieldValue
     private readonly string? _text;
     private readonly bool _boolean;
     private readonly DateOnly _date;
+    private readonly IReadOnlyList<string>? _items;
 
-    private FieldValue(FieldValueKind kind, decimal number = 0, string? text = null, bool boolean = false, DateOnly date = default)
+    private FieldValue(FieldValueKind kind, decimal number = 0, string? text = null, bool boolean = false, DateOnly date = default, IReadOnlyList<string>? items = null)
     {
+        _items = items;
         Kind = kind;
         _number = number;
         _text = text;
@@ -31,6 +33,9 @@ public readonly record struct FieldValue
 
     /// <summary>No value.</summary>
     public static FieldValue Null => default;
+
+    /// <summary>The items, for <see cref="FieldValueKind.List"/>.</summary>
+    public IReadOnlyList<string> AsList => Kind == FieldValueKind.List ? _items! : throw WrongKind(FieldValueKind.List);
 
     /// <summary>The number, for <see cref="FieldValueKind.Number"/>.</summary>
     public decimal AsNumber => Kind == FieldValueKind.Number ? _number : throw WrongKind(FieldValueKind.Number);
@@ -56,6 +61,9 @@ public readonly record struct FieldValue
     /// <summary>A date.</summary>
     public static FieldValue Date(DateOnly value) => new(FieldValueKind.Date, date: value);
 
+    /// <summary>A list of text items.</summary>
+    public static FieldValue List(IEnumerable<string> items) => new(FieldValueKind.List, items: [.. items ?? throw new ArgumentNullException(nameof(items))]);
+
     /// <summary>
     /// Reads a JSON value as a field of <paramref name="type"/>: numbers from JSON numbers, dates from ISO 8601
     /// strings, enums and text from strings. JSON null reads as <see cref="Null"/>.
@@ -69,6 +77,8 @@ public readonly record struct FieldValue
         (JsonValueKind.True or JsonValueKind.False, FieldType.Boolean) => Boolean(json.GetBoolean()),
         (JsonValueKind.String, FieldType.Text or FieldType.Enum) => Text(json.GetString()!),
         (JsonValueKind.String, FieldType.Date) when DateOnly.TryParseExact(json.GetString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) => Date(d),
+        (JsonValueKind.Array, FieldType.List) when json.GetArrayLength() > 0 && json.EnumerateArray().All(i => i.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(i.GetString())) =>
+            List(json.EnumerateArray().Select(i => i.GetString()!)),
         _ => null,
     };
 
@@ -82,6 +92,15 @@ public readonly record struct FieldValue
             case FieldValueKind.Text: writer.WriteStringValue(_text); break;
             case FieldValueKind.Boolean: writer.WriteBooleanValue(_boolean); break;
             case FieldValueKind.Date: writer.WriteStringValue(_date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
+            case FieldValueKind.List:
+                writer.WriteStartArray();
+                foreach (var item in _items!)
+                {
+                    writer.WriteStringValue(item);
+                }
+
+                writer.WriteEndArray();
+                break;
             default: writer.WriteNullValue(); break;
         }
     }
@@ -93,6 +112,7 @@ public readonly record struct FieldValue
         FieldValueKind.Text => $"'{_text}'",
         FieldValueKind.Boolean => _boolean ? "true" : "false",
         FieldValueKind.Date => _date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        FieldValueKind.List => $"[{string.Join(", ", _items!.Select(i => $"'{i}'"))}]",
         _ => "null",
     };
 

@@ -17,4 +17,7 @@ public enum FieldValueKind
 
     /// <summary>A calendar date.</summary>
     Date,
+
+    /// <summary>A list of text items.</summary>
+    List,
 }

@@ -30,6 +30,12 @@ public sealed record TransitionDefinition
     /// <summary>The actor must give a reason; always so for a transition into a rejected outcome.</summary>
     public bool RequiresReason { get; init; }
 
+    /// <summary>
+    /// It may be fired once per case (a one-time notice of missing items): a second time is refused with
+    /// <c>already-fired</c>, whatever the data.
+    /// </summary>
+    public bool Once { get; init; }
+
     /// <summary>The data fields the actor may set when firing it.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];
 }

@@ -45,6 +45,7 @@ public static class CaseFold
 
     private static CaseState Transitioned(CaseState state, CaseTransitioned e)
     {
+        state = state.Fired.ContainsKey(e.Trigger) ? state : state with { Fired = state.Fired.Add(e.Trigger, e.DecisionTime) };
         var data = state.Data.SetItems(e.DataChanges);
         if (e.Internal)
         {

@@ -51,6 +51,9 @@ public sealed record CaseState(
         DateTimeOffset.MinValue,
         null);
 
+    /// <summary>The triggers fired on the case so far, each with when it was first fired.</summary>
+    public ImmutableDictionary<string, DateTimeOffset> Fired { get; init; } = ImmutableDictionary.Create<string, DateTimeOffset>(StringComparer.Ordinal);
+
     /// <summary>Whether the case has been opened.</summary>
     public bool Exists => CaseId.Length > 0;
 

@@ -121,6 +121,11 @@ public sealed partial class CaseMachine
             refusals.Add(new TriggerRefusal(RefusalCodes.ExtensionExhausted, $"The clock '{clock.Name}' has already been extended {extension.Times} time(s)."));
         }
 
+        if (t.Definition.Once && _situation.Fired.TryGetValue(t.Trigger, out var fired))
+        {
+            refusals.Add(new TriggerRefusal(RefusalCodes.AlreadyFired, $"'{t.Trigger}' may be given once per case, and was given on {fired:yyyy-MM-dd}."));
+        }
+
         if (request is not null && t.RequiresReason && string.IsNullOrWhiteSpace(request.Reason))
         {
             refusals.Add(new TriggerRefusal(RefusalCodes.ReasonRequired, $"'{t.Trigger}' requires a reason."));

@@ -13,6 +13,9 @@ public sealed record CaseSituation(
     IReadOnlySet<string> AttachedMaterials,
     IReadOnlyDictionary<string, int> ExtensionsUsed)
 {
+    /// <summary>The triggers fired on the case so far, each with when it was first fired.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> Fired { get; init; } = new Dictionary<string, DateTimeOffset>();
+
     /// <summary>A case in <paramref name="state"/> with <paramref name="data"/>, no materials and no extensions.</summary>
     public static CaseSituation In(string state, IReadOnlyDictionary<string, FieldValue>? data = null) =>
         new(state, data ?? new Dictionary<string, FieldValue>(), new HashSet<string>(), new Dictionary<string, int>());

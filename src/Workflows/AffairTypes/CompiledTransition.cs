@@ -15,7 +15,7 @@ public sealed class CompiledTransition
         Roles = definition.Roles.ToHashSet();
         Sets = definition.Sets.ToHashSet(StringComparer.Ordinal);
         Extends = extends;
-        var roles = string.Join("|", definition.Roles.Select(r => r.ToString().ToLowerInvariant()));
+        var roles = string.Join("|", definition.Roles.Select(r => r.ToString().ToLowerInvariant())) + (definition.Once ? ", once per case" : string.Empty);
         Description = guard is not null ? $"{roles}: {guard.Text}" : roles;
     }
 

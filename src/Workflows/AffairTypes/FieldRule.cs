@@ -25,6 +25,8 @@ internal sealed class FieldRule
         FieldType.Integer or FieldType.Decimal when _field.Min is not null || _field.Max is not null =>
             $"must be {(_field.Type == FieldType.Integer ? "a whole number" : "a number")} from {_field.Min?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"} to {_field.Max?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "any"}",
         FieldType.Date => "must be a date (yyyy-MM-dd)",
+        FieldType.List when _field.Values.Count > 0 => $"must be a list of one or more of {string.Join(", ", _field.Values)}",
+        FieldType.List => "must be a list of one or more non-empty texts",
         _ => $"must be of type {_field.Type?.ToString().ToLowerInvariant()}",
     };
 
@@ -40,6 +42,8 @@ internal sealed class FieldRule
             FieldValueKind.Number when value.AsNumber < _field.Min || value.AsNumber > _field.Max => null,
             FieldValueKind.Text when _field.Type == FieldType.Enum && !_field.Values.Contains(value.AsText) => null,
             FieldValueKind.Text when _pattern is not null && !_pattern.IsMatch(value.AsText) => null,
+            FieldValueKind.List when _field.Values.Count > 0 && value.AsList.Any(i => !_field.Values.Contains(i)) => null,
+            FieldValueKind.List when _pattern is not null && value.AsList.Any(i => !_pattern.IsMatch(i)) => null,
             _ => value,
         };
     }

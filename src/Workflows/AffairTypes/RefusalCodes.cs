@@ -33,6 +33,9 @@ public static class RefusalCodes
     /// <summary>A material required from the destination state is not attached.</summary>
     public const string MissingMaterial = "missing-material";
 
+    /// <summary>The transition may be fired once per case, and it was.</summary>
+    public const string AlreadyFired = "already-fired";
+
     /// <summary>The clock has been extended as often as allowed.</summary>
     public const string ExtensionExhausted = "extension-exhausted";
 }

@@ -87,7 +87,10 @@ public sealed partial class CaseEngine(
             state.State,
             data,
             state.Materials.Select(m => m.MaterialId).ToHashSet(StringComparer.Ordinal),
-            state.Clocks.ToDictionary(c => c.Key, c => c.Value.Extensions, StringComparer.Ordinal));
+            state.Clocks.ToDictionary(c => c.Key, c => c.Value.Extensions, StringComparer.Ordinal))
+        {
+            Fired = state.Fired,
+        };
     }
 
     /// <summary>Reads data changes against the definition, refusing every bad value at once (400).</summary>

@@ -43,7 +43,7 @@ public sealed class AffairTypeCatalogTests : StoreTest
 
         Assert.Equal([.. Definitions.BuiltInIds.Append(Definitions.Sample).Order(StringComparer.Ordinal)], reloaded.Ids);
         Assert.Equal(sample.ContentHash, reloaded.Resolve(Definitions.Sample, 1).ContentHash);
-        Assert.Equal(catalog.Resolve("dibao", 1).Mermaid, reloaded.Resolve("dibao", 1).Mermaid);
+        Assert.Equal(catalog.Resolve("dibao", 2).Mermaid, reloaded.Resolve("dibao", 2).Mermaid);
         var published = Assert.Single(await Stream(store, Definitions.Sample));
         Assert.Equal("affairtype.published.v1", published.Type);
         Assert.Contains("临时救助", Encoding.UTF8.GetString(published.Data.Span), StringComparison.Ordinal);

@@ -99,12 +99,18 @@ public sealed class CaseMachineTests
     }
 
     [Fact]
-    public void the_one_time_notice_of_missing_materials_is_given_once()
+    public void the_one_time_notice_lists_the_missing_items_and_is_given_once()
     {
-        Assert.True(Machine(CaseSituation.In("application")).Answer("request-supplement").Permitted);
-        var noticed = CaseSituation.In("application", new Dictionary<string, FieldValue> { ["missingItems"] = FieldValue.Text("income-proof") });
+        var items = new FireRequest("request-supplement", "incomplete", new Dictionary<string, FieldValue> { ["missingItems"] = FieldValue.List(["income-proof", "id-cards"]) });
+        var noItems = new FireRequest("request-supplement", "incomplete");
+        var application = CaseSituation.In("application");
+        var afterSupplement = application with { Fired = new Dictionary<string, DateTimeOffset> { ["request-supplement"] = Scenarios.DecisionTime } };
 
-        Assert.Equal(RefusalCodes.GuardFalse, Refusal(Machine(noticed).Answer("request-supplement")).Code);
+        Assert.Equal("awaiting-supplement", Machine(application, request: items).Fire("request-supplement").To);
+        Assert.Equal(RefusalCodes.MissingField, Refusal(Machine(application, request: noItems).Answer("request-supplement")).Code);
+        var again = Refusal(Machine(afterSupplement, request: items).Answer("request-supplement"));
+        Assert.Equal(RefusalCodes.AlreadyFired, again.Code);
+        Assert.Contains("once per case", again.Message, StringComparison.Ordinal);
     }
 
     [Theory]

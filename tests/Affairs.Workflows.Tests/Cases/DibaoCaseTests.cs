@@ -159,6 +159,25 @@ public sealed class DibaoCaseTests : IAsyncLifetime
         Assert.Equal(("concurrency.conflict", (object?)elsewhere), (error.Code, error.Details["currentRevision"]));
     }
 
+    [Fact]
+    public async Task the_one_time_notice_records_every_missing_item_and_is_not_given_twice()
+    {
+        var caseId = await new Casework(_centre).OpenDibaoAsync();
+        var asText = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "request-supplement", Centre.A, new() { ["missingItems"] = "income-proof" }, "materials incomplete"));
+        var without = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "request-supplement", Centre.A, reason: "materials incomplete"));
+
+        await Fire(caseId, "request-supplement", Centre.A, new() { ["missingItems"] = new[] { "income-proof", "household-register" } }, "materials incomplete");
+        await Fire(caseId, "supplement", Centre.A);
+        var again = await Assert.ThrowsAsync<CommandRejectedException>(async () => await Fire(caseId, "request-supplement", Centre.A, new() { ["missingItems"] = new[] { "id-cards" } }, "still incomplete"));
+
+        Assert.Equal(RejectionKind.Validation, asText.Kind);
+        Assert.Equal("case.trigger-not-permitted", without.Code);
+        Assert.Equal("case.trigger-not-permitted", again.Code);
+        Assert.Contains("once per case", again.Message, StringComparison.Ordinal);
+        var state = await Load(caseId);
+        Assert.Equal(("application", "[\"income-proof\",\"household-register\"]"), (state.State, state.Data["missingItems"].GetRawText()));
+    }
+
     private Task<string> OpenAndAccept() => new Casework(_centre).AcceptedDibaoAsync();
 
     private Task Investigate(string caseId, Actor actor) => new Casework(_centre).InvestigateAsync(caseId, actor);

@@ -48,7 +48,7 @@ public sealed class YearOfCases(IEventStore store, EventCodec codec, WorkingDayC
         var tally = TallyOf(type);
         tally.Opened++;
         int steps = 0, byB = 0, overdue = 0;
-        var events = new List<object> { new CaseOpened(caseId, type, 1, "person", "r" + caseId, "counter", path[0].State, path[0].Handler, NoData, "s-a", ActingRole.A, at) };
+        var events = new List<object> { new CaseOpened(caseId, type, VersionOf(type), "person", "r" + caseId, "counter", path[0].State, path[0].Handler, NoData, "s-a", ActingRole.A, at) };
         for (var i = 0; i < path.Length; i++)
         {
             var (state, handler) = path[i];
@@ -63,7 +63,7 @@ public sealed class YearOfCases(IEventStore store, EventCodec codec, WorkingDayC
             var to = last ? terminal!.Value.State : path[i + 1].State;
             events.Add(new CaseTransitioned(
                 caseId, "go", state, to, false, role == ActingRole.B ? "s-b" : "s-a", role, handler, role == ActingRole.B ? TakeoverReason.AAbsent : null, null, NoData,
-                last ? null : path[i + 1].Handler, last ? terminal!.Value.Outcome : null, at, 1));
+                last ? null : path[i + 1].Handler, last ? terminal!.Value.Outcome : null, at, VersionOf(type)));
             steps++;
             byB += role == ActingRole.B ? 1 : 0;
             overdue += state == slowState ? 1 : 0;
@@ -84,6 +84,9 @@ public sealed class YearOfCases(IEventStore store, EventCodec codec, WorkingDayC
 
         await AppendAsync(CaseStreams.For(caseId), events);
     }
+
+    /// <summary>The version of the built-in type a fresh engine publishes.</summary>
+    private static int VersionOf(string type) => AffairTypes.Definitions.Compile(type).Version;
 
     private Tally TallyOf(string type)
     {

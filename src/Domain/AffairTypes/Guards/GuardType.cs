@@ -7,5 +7,8 @@ internal enum GuardType
     Number,
     Text,
     Date,
+
+    /// <summary>A list of text items: only <c>is null</c> applies.</summary>
+    List,
     Null,
 }

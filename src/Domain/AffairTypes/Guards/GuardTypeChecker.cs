@@ -98,6 +98,12 @@ internal sealed class GuardTypeChecker(GuardScope scope)
         }
 
         var op = CompareOperators.Text(compare.Operator);
+        if ((l == GuardType.List || r == GuardType.List) && !(l == GuardType.Null || r == GuardType.Null))
+        {
+            Fault(compare, $"'{op}' cannot compare a list; a list field can only be tested with 'is null' or 'is not null'");
+            return null;
+        }
+
         if (CompareOperators.IsOrdering(compare.Operator))
         {
             if (l != r || l is not (GuardType.Number or GuardType.Date))
@@ -182,6 +188,7 @@ internal sealed class GuardTypeChecker(GuardScope scope)
         FieldType.Integer or FieldType.Decimal => GuardType.Number,
         FieldType.Boolean => GuardType.Boolean,
         FieldType.Date => GuardType.Date,
+        FieldType.List => GuardType.List,
         _ => GuardType.Text,
     };
 
@@ -191,6 +198,7 @@ internal sealed class GuardTypeChecker(GuardScope scope)
         GuardType.Number => "a number",
         GuardType.Text => "a text",
         GuardType.Date => "a date",
+        GuardType.List => "a list",
         _ => "null",
     };
 }
