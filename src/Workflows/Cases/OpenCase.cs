@@ -63,7 +63,7 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var type = Resolve(command);
         var subjectKind = type.Definition.Subject == SubjectKind.Household ? "household" : "person";
         await RequireSubjectAsync(subjectKind, command.SubjectId, cancellationToken).ConfigureAwait(false);
-        CaseEngine.ReadChanges(type, command.Data);
+        RequireInitialFields(type, CaseEngine.ReadChanges(type, command.Data));
         var now = engine.Now();
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
         var initial = type.InitialState;
@@ -105,6 +105,18 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         catch (AffairTypeNotFoundException)
         {
             throw CommandRejectedException.NotFound("affair-type.not-found", $"No affair type '{command.AffairTypeId}'{(command.Version is { } v ? $" version {v}" : string.Empty)} is published.");
+        }
+    }
+
+    /// <summary>The fields the first state requires must come with the application (400, each one named).</summary>
+    private static void RequireInitialFields(CompiledAffairType type, IReadOnlyDictionary<string, FieldValue> data)
+    {
+        var missing = type.InitialState.RequiredFields.Where(f => data.GetValueOrDefault(f.Name).IsNull).ToList();
+        if (missing.Count > 0)
+        {
+            throw CommandRejectedException.Invalid(missing.ToDictionary(
+                f => $"data.{f.Name}",
+                f => new[] { $"The field '{f.Name}' is required to open a case of '{type.Id}'." }));
         }
     }
 
