@@ -42,7 +42,7 @@ internal static class CliRunner
                     "replay" => await ReplayCommand.RunAsync(services, command, output),
                     "verify" => await VerifyCommand.RunAsync(services, command, output),
                     "define" => await DefineCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
-                    "import" => await ImportResidentsCommand.RunAsync(services, command, output),
+                    "import" => await ImportResidentsCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
                     "rebuild" => await RebuildCommand.RunAsync(services, output),
                     "stats" => await StatsCommand.RunAsync(services, command, output),
                     _ => Fail(Usage),
