@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using Affairs.Domain.Calendar;
 using Affairs.EventStore;
-using Affairs.Domain.Policies;
 using Affairs.Domain.Staffing;
 using Affairs.Stores.Sqlite;
 using Affairs.Workflows.Commands;
@@ -91,9 +90,8 @@ internal sealed class BenchCentre : IAsyncDisposable
         await send.Send(new AssignPostHolders("dibao", "s-a", "s-b", "initial assignment", As(Admin)));
         await send.Send(new AppointSupervisor("s-boss", As(Admin)));
         await send.Send(new DefineGrid("g-01", "第一网格", "s-gw", "s-gb", As(Admin)));
-        await _services.GetRequiredService<PolicyCatalog>().PublishAsync(
-            new PolicyParameterSet { Id = "dibao", Version = 1, EffectiveFrom = new DateOnly(2026, 1, 1), Values = new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(800m) } },
-            "admin");
+        await Mediator.Send(new PublishPolicyParameters(
+            "dibao", 1, new DateOnly(2026, 1, 1), new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(800m) }, As(Admin)));
         var resident = await send.Send(new RegisterResident("11010519491231002X", "张三", "13800138000", "东门街道 1 号", "g-01", null, null, As(A)));
         HouseholdId = (await send.Send(new RegisterHousehold(resident.ResidentId, "东门街道 1 号", "g-01", As(A)))).HouseholdId;
     }

@@ -1,5 +1,6 @@
 using Affairs.Host.Hosting;
 using Affairs.Workflows.Hosting;
+using Mediator;
 
 namespace Affairs.Host.Cli;
 
@@ -40,8 +41,8 @@ internal static class CliRunner
                 {
                     "replay" => await ReplayCommand.RunAsync(services, command, output),
                     "verify" => await VerifyCommand.RunAsync(services, command, output),
-                    "define" => await DefineCommand.RunAsync(services, command, output),
-                    "import" => await ImportResidentsCommand.RunAsync(services, command, output),
+                    "define" => await DefineCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
+                    "import" => await ImportResidentsCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
                     "rebuild" => await RebuildCommand.RunAsync(services, output),
                     "stats" => await StatsCommand.RunAsync(services, command, output),
                     _ => Fail(Usage),
@@ -50,10 +51,6 @@ internal static class CliRunner
             catch (Domain.Rejections.CommandRejectedException e)
             {
                 return Fail($"{e.Code}: {e.Message}");
-            }
-            catch (Workflows.Publishing.VersionConflictException e)
-            {
-                return Fail(e.Message);
             }
         }
     }

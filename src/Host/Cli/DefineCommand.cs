@@ -1,12 +1,20 @@
 using Affairs.Domain.AffairTypes;
+using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Commands;
+using Mediator;
 
 namespace Affairs.Host.Cli;
 
-/// <summary><c>define &lt;file&gt; [--publish]</c>: validates an affair type definition (every problem with its JSON path), and publishes it.</summary>
+/// <summary>
+/// <c>define &lt;file&gt; [--publish]</c>: validates an affair type definition (every problem with its JSON path), and
+/// publishes it by the same command the API sends, as the administrator <c>cli</c>.
+/// </summary>
 internal static class DefineCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CliArguments command, TextWriter output)
+    private static readonly Actor Cli = Actor.Of("cli", ActorRoles.Administrator);
+
+    public static async Task<int> RunAsync(IMediator mediator, CliArguments command, TextWriter output)
     {
         if (command.Positionals.Count != 1 || !File.Exists(command.Positionals[0]))
         {
@@ -29,8 +37,9 @@ internal static class DefineCommand
         output.WriteLine($"{result.Definition!.Id} version {result.Definition.Version} is valid.");
         if (command.Has("publish"))
         {
-            var type = await services.GetRequiredService<AffairTypeCatalog>().PublishAsync(json, "cli");
-            output.WriteLine($"Published {type.Id} version {type.Version} ({type.ContentHash[..12]}…).");
+            var context = new CommandContext(Cli, Guid.NewGuid().ToString("N"), $"define-{Guid.NewGuid():N}");
+            var type = await mediator.Send(new PublishAffairType(json, context));
+            output.WriteLine($"Published {type.AffairTypeId} version {type.Version} ({type.ContentHash[..12]}…).");
         }
 
         return 0;

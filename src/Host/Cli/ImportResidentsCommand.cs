@@ -13,7 +13,7 @@ namespace Affairs.Host.Cli;
 /// </summary>
 internal static class ImportResidentsCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CliArguments command, TextWriter output)
+    public static async Task<int> RunAsync(IMediator mediator, CliArguments command, TextWriter output)
     {
         if (command.Positionals is not ["residents", var file] || !File.Exists(file))
         {
@@ -27,7 +27,6 @@ internal static class ImportResidentsCommand
             return CliRunner.Fail($"The header must name the column '{missing}' (identityNumber,name,phone,address,gridId).");
         }
 
-        var mediator = services.GetRequiredService<IMediator>();
         var actor = Actor.Of("import", ActorRoles.Administrator, ActorRoles.Caseworker);
         var correlation = $"import-{Guid.NewGuid():N}";
         var progress = new ProgressBar("importing", lines.Length - 1, Console.Error);

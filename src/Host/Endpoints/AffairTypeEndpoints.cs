@@ -1,9 +1,10 @@
 using System.Text;
 using System.Text.Json;
 using Affairs.Domain.AffairTypes;
-using Affairs.Host.Problems;
+using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.AffairTypes;
+using Mediator;
 
 namespace Affairs.Host.Endpoints;
 
@@ -48,11 +49,12 @@ internal static class AffairTypeEndpoints
             : TypedResults.Text(type.Mermaid, "text/vnd.mermaid");
     }
 
-    private static async Task<IResult> Publish(HttpContext http, AffairTypeCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> Publish(HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        var json = await BodyAsync(http, ct);
-        var type = await catalog.PublishAsync(json, Caller.ActorOf(http.User).Id, ct);
-        return TypedResults.Created($"/api/affair-types/{type.Id}/versions/{type.Version}", new { id = type.Id, version = type.Version, type.ContentHash });
+        var published = await mediator.Send(new PublishAffairType(await BodyAsync(http, ct), RequestCommands.Context(http)), ct);
+        return TypedResults.Created(
+            $"/api/affair-types/{published.AffairTypeId}/versions/{published.Version}",
+            new { id = published.AffairTypeId, version = published.Version, published.ContentHash, published.Revision });
     }
 
     private static async Task<IResult> Validate(HttpContext http, CancellationToken ct)
@@ -60,17 +62,12 @@ internal static class AffairTypeEndpoints
         var result = AffairTypeLoader.Load(await BodyAsync(http, ct));
         return result.IsValid
             ? TypedResults.Ok(new { valid = true, id = result.Definition!.Id, version = result.Definition.Version })
-            : throw new AffairTypeInvalidException(result.Definition?.Id ?? "?", result.Problems);
+            : throw AffairTypeCatalog.Invalid(result.Problems);
     }
 
-    private static async Task<IResult> Retire(string id, int version, RetireRequest request, HttpContext http, AffairTypeCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> Retire(string id, int version, RetireRequest request, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Reason))
-        {
-            throw new Domain.Rejections.ValidationErrors().Add("reason", "Say why the version is retired.").ToException();
-        }
-
-        await catalog.RetireAsync(id, version, request.Reason, Caller.ActorOf(http.User).Id, ct);
+        await mediator.Send(new RetireAffairTypeVersion(id, version, request.Reason ?? string.Empty, RequestCommands.Context(http)), ct);
         return TypedResults.NoContent();
     }
 

@@ -1,7 +1,9 @@
 using Affairs.Domain.Policies;
+using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Policies;
+using Mediator;
 
 namespace Affairs.Host.Endpoints;
 
@@ -31,15 +33,9 @@ internal static class PolicyEndpoints
             ? TypedResults.Ok(set)
             : throw Domain.Rejections.CommandRejectedException.NotFound("policy.not-found", $"No version of policy '{id}' is in force then.");
 
-    private static async Task<IResult> Publish(PolicyParameterSet set, HttpContext http, PolicyCatalog catalog, CancellationToken ct)
+    private static async Task<IResult> Publish(PolicyParameterSet set, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        new Domain.Rejections.ValidationErrors()
-            .AddIf(set.Id is null || !Workflows.Staffing.StaffIds.IsValid(set.Id), "id", "A policy id is lower-case words joined by dashes (the affair type it serves).")
-            .AddIf(set.Version < 1, "version", "A version is 1 or more.")
-            .AddIf(set.EffectiveFrom == default, "effectiveFrom", "Give the first day the version is in force.")
-            .AddIf(set.Values is null, "values", "Give the parameter values by name.")
-            .ThrowIfAny();
-        await catalog.PublishAsync(set, Caller.ActorOf(http.User).Id, ct);
+        await mediator.Send(new PublishPolicyParameters(set.Id, set.Version, set.EffectiveFrom, set.Values, RequestCommands.Context(http)), ct);
         return TypedResults.Created($"/api/policies/{set.Id}", set);
     }
 }

@@ -1,4 +1,4 @@
 namespace Affairs.Host.Endpoints;
 
 /// <summary>Why a version (of an affair type) stops opening new cases.</summary>
-internal sealed record RetireRequest(string Reason);
+internal sealed record RetireRequest(string? Reason);

@@ -1,4 +1,5 @@
 using Affairs.Domain.Rejections;
+using Affairs.Workflows.AffairTypes;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Affairs.Host.Problems;
@@ -23,6 +24,7 @@ internal static class ApiProblems
     {
         var (status, title) = rejection.Kind switch
         {
+            RejectionKind.Validation when rejection.Code == AffairTypeCatalog.InvalidCode => (StatusCodes.Status400BadRequest, "The affair type definition is invalid"),
             RejectionKind.Validation => (StatusCodes.Status400BadRequest, "The request has invalid fields"),
             RejectionKind.NotFound => (StatusCodes.Status404NotFound, "Not found"),
             RejectionKind.Conflict => (StatusCodes.Status409Conflict, "Conflict"),

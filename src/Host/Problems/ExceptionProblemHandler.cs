@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.AffairTypes;
-using Affairs.Workflows.Publishing;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace Affairs.Host.Problems;
@@ -19,11 +18,7 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
         var result = exception switch
         {
             CommandRejectedException rejection => ApiProblems.From(rejection),
-            AffairTypeInvalidException invalid => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.AffairTypeInvalid,
-                "The affair type definition is invalid", $"{invalid.Problems.Count} problem(s) were found.",
-                [new("problems", invalid.Problems.Select(p => new { path = p.Path, code = p.Code, message = p.Message }).ToList())]),
             AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
-            VersionConflictException conflict => ApiProblems.Create(StatusCodes.Status409Conflict, ProblemCodes.VersionConflict, "Conflict", conflict.Message),
             BadHttpRequestException bad => FromBadRequest(bad),
             JsonException => MalformedJson(),
             Requests.MalformedIfMatchException ifMatch => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedIfMatch, "Malformed If-Match", ifMatch.Message),

@@ -2,7 +2,8 @@ namespace Affairs.Host.Problems;
 
 /// <summary>
 /// The stable <c>code</c> of problems the HTTP layer raises itself. Refusals from the engine keep the engine's codes
-/// (<c>case.trigger-not-permitted</c>, <c>concurrency.conflict</c>, <c>validation.failed</c>, …).
+/// (<c>case.trigger-not-permitted</c>, <c>concurrency.conflict</c>, <c>validation.failed</c>, <c>affair-type.invalid</c>,
+/// <c>publication.version-conflict</c>, …).
 /// </summary>
 internal static class ProblemCodes
 {
@@ -15,8 +16,6 @@ internal static class ProblemCodes
     public const string MalformedJson = "request.malformed-json";
     public const string InvalidRequest = "request.invalid";
     public const string MalformedIfMatch = "request.if-match-malformed";
-    public const string AffairTypeInvalid = "affair-type.invalid";
-    public const string VersionConflict = "publication.version-conflict";
     public const string ServerError = "server.error";
 
     /// <summary>The code for a bare status the framework produced without one.</summary>

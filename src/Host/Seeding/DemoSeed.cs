@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Affairs.Domain.Policies;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents;
 using Affairs.Domain.Staffing;
@@ -108,8 +107,8 @@ internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directo
     {
         if (policies.Timeline(id).Versions.Count == 0)
         {
-            var set = new PolicyParameterSet { Id = id, Version = 1, EffectiveFrom = from, Values = values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value)) };
-            await policies.PublishAsync(set, Admin.Id, ct);
+            var elements = values.ToDictionary(v => v.Key, v => JsonSerializer.SerializeToElement(v.Value));
+            await mediator.Send(new PublishPolicyParameters(id, 1, from, elements, As(Admin)), ct);
         }
     }
 

@@ -14,9 +14,10 @@ namespace Affairs.Workflows.AffairTypes;
 /// changes a running case or its replay. Reads are lock-free and thread-safe.
 /// </summary>
 /// <remarks>
-/// Start-up: <see cref="LoadAsync"/>, then <see cref="PublishBuiltInsAsync"/> (idempotent). Administrators publish
-/// with <see cref="PublishAsync(string, string, CancellationToken)"/>, which validates first and throws
-/// <see cref="AffairTypeInvalidException"/> listing every problem.
+/// Start-up: <see cref="LoadAsync"/>, then the built-in types are published (see
+/// <see cref="Hosting.AffairsStartup"/>). Versions are written only by the commands <see cref="PublishAffairType"/> and
+/// <see cref="RetireAffairTypeVersion"/>, through the same pipeline as every other command, so each carries its actor,
+/// correlation and place in the stream's hash chain; the catalog takes in what they wrote.
 /// </remarks>
 public sealed partial class AffairTypeCatalog
 {
@@ -38,11 +39,11 @@ public sealed partial class AffairTypeCatalog
         _posts = posts ?? KnownPosts.Standing;
     }
 
-    /// <summary>The ids of every affair type with a published version.</summary>
-    public IReadOnlyCollection<string> Ids => [.. _types.Keys.Order(StringComparer.Ordinal)];
-
     /// <summary>The stream that holds an affair type's versions.</summary>
     public static StreamName StreamFor(string id) => StreamName.For(Category, id);
+
+    /// <summary>The ids of every affair type with a published version.</summary>
+    public IReadOnlyCollection<string> Ids => [.. _types.Keys.Order(StringComparer.Ordinal)];
 
     /// <summary>
     /// The compiled type of (id, version): what a case opened under that version runs and replays with, whether or

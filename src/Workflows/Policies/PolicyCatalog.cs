@@ -11,8 +11,8 @@ namespace Affairs.Workflows.Policies;
 /// <summary>
 /// Policy parameter sets (the dibao line, premium subsidies, …) as versioned configuration, published as events in
 /// streams <c>policy-{id}</c> (<c>policy.published.v1</c>). Each version carries the date it takes effect; a guard
-/// sees the version in force on the decision date. Versions are immutable like affair-type versions: the same
-/// content is a no-op, other content under a published version is refused.
+/// sees the version in force on the decision date. Versions are written only by <see cref="PublishPolicyParameters"/>,
+/// through the same pipeline as every other command; the catalog reads them at start and takes in what it publishes.
 /// </summary>
 public sealed class PolicyCatalog
 {
@@ -25,6 +25,18 @@ public sealed class PolicyCatalog
 
     /// <summary>Creates an empty catalog over <paramref name="store"/>; call <see cref="LoadAsync"/> to read what is published.</summary>
     public PolicyCatalog(IEventStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
+
+    /// <summary>The stream that holds a policy parameter set's versions.</summary>
+    public static StreamName StreamFor(string id) => StreamName.For(Category, id);
+
+    /// <summary>What identifies a version's content: SHA-256 over the event with its values in name order.</summary>
+    public static string ContentHash(PolicyParametersPublished published)
+    {
+        ArgumentNullException.ThrowIfNull(published);
+        return Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            published with { Values = new SortedDictionary<string, JsonElement>(published.Values.ToDictionary(), StringComparer.Ordinal) },
+            StoredEvents.Options)));
+    }
 
     /// <summary>The version of set <paramref name="id"/> in force on <paramref name="date"/>, or null when none is yet.</summary>
     public PolicyParameterSet? InForce(string id, DateOnly date) => _timelines.GetValueOrDefault(id)?.InForceOn(date);
@@ -51,33 +63,13 @@ public sealed class PolicyCatalog
         }
     }
 
-    /// <summary>Publishes a version of a policy parameter set.</summary>
-    /// <exception cref="VersionConflictException">The version is published with other content, or a higher one exists.</exception>
-    public async Task PublishAsync(PolicyParameterSet set, string publishedBy, CancellationToken cancellationToken = default)
+    /// <summary>Takes in a version just published by <see cref="PublishPolicyParameters"/>.</summary>
+    internal void Published(PolicyParameterSet set)
     {
-        ArgumentNullException.ThrowIfNull(set);
-        ArgumentOutOfRangeException.ThrowIfLessThan(set.Version, 1);
-        var stream = StreamName.For(Category, set.Id);
-        var published = new PolicyParametersPublished(set.Id, set.Version, set.EffectiveFrom, new SortedDictionary<string, JsonElement>(set.Values.ToDictionary(), StringComparer.Ordinal));
-        var hash = Hash(published);
-        await VersionPublisher.PublishAsync(
-            _store,
-            stream,
-            new VersionPublisher.Published(set.Version, hash),
-            r => r.Type == StoredEvents.TypeName<PolicyParametersPublished>() && StoredEvents.Read<PolicyParametersPublished>(r) is var p
-                ? new VersionPublisher.Published(p.Version, Hash(p))
-                : null,
-            StoredEvents.ToAppend(published, $"{stream}/{set.Version}/{hash}", publishedBy),
-            cancellationToken).ConfigureAwait(false);
         lock (_writeLock)
         {
             var versions = Timeline(set.Id).Versions.Where(v => v.Version != set.Version).Append(set);
             _timelines = _timelines.SetItem(set.Id, new PolicyTimeline(versions));
         }
     }
-
-    private static string Hash(PolicyParametersPublished published) => Convert.ToHexStringLower(SHA256.HashData(
-        JsonSerializer.SerializeToUtf8Bytes(
-            published with { Values = new SortedDictionary<string, JsonElement>(published.Values.ToDictionary(), StringComparer.Ordinal) },
-            StoredEvents.Options)));
 }

@@ -1,4 +1,5 @@
 using Affairs.Host.Cli;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Host.Tests.Cli;
 
@@ -45,6 +46,25 @@ public sealed class CliTests(HostFactory host)
         Assert.Equal((0, 1), (valid, invalid));
         Assert.Contains("temporary-assistance version 1 is valid", validOutput, StringComparison.Ordinal);
         Assert.Contains("$.states[0].handler", invalidOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task define_publish_writes_the_version_by_the_publish_command_as_the_cli_administrator()
+    {
+        var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json"));
+        var file = Path.Combine(host.DataFolder, "wp-cli.json");
+        await File.WriteAllTextAsync(file, sample.Replace("\"id\": \"temporary-assistance\"", "\"id\": \"wp-cli\"", StringComparison.Ordinal));
+
+        var (first, firstOutput) = await Run("define", file, "--publish");
+        var (again, _) = await Run("define", file, "--publish");
+
+        Assert.Equal((0, 0), (first, again));
+        Assert.Contains("Published wp-cli version 1", firstOutput, StringComparison.Ordinal);
+        var stream = Workflows.AffairTypes.AffairTypeCatalog.StreamFor("wp-cli");
+        var codec = host.Services.GetRequiredService<Workflows.Events.EventCodec>();
+        var published = Assert.Single(await host.Store.ReadStreamAsync(stream, EventStore.ReadDirection.Forwards, 0, long.MaxValue).ToListAsync());
+        Assert.Equal("cli", codec.Decode(published).Metadata.ActorId);
+        Assert.True((await host.Services.GetRequiredService<Workflows.Audit.ChainVerifier>().VerifyAsync(stream)).Valid);
     }
 
     [Fact]

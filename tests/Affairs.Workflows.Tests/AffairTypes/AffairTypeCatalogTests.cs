@@ -1,14 +1,29 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Affairs.Domain.AffairTypes;
+using Affairs.Domain.AffairTypes.Events;
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
 using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Audit;
+using Affairs.Workflows.Events;
 using Affairs.Workflows.Publishing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Workflows.Tests.AffairTypes;
 
-public sealed class AffairTypeCatalogTests : StoreTest
+public sealed class AffairTypeCatalogTests : IAsyncLifetime
 {
+    private static readonly Actor Admin = Actor.Of("admin-1", ActorRoles.Administrator);
+    private readonly Engine _engine = new();
+
+    private AffairTypeCatalog Catalog => _engine.Services.GetRequiredService<AffairTypeCatalog>();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
     /// <summary>The sample as version 2: urgent grants are gone and the post decides every amount alone.</summary>
     private static string SampleVersion2()
     {
@@ -19,10 +34,25 @@ public sealed class AffairTypeCatalogTests : StoreTest
         return root.ToJsonString();
     }
 
-    private static async Task<List<RecordedEvent>> Stream(IEventStore store, string id)
+    private static Task<AffairTypeRevision> Publish(Engine engine, string json, string? idempotencyKey = null) =>
+        engine.Mediator.Send(new PublishAffairType(json, engine.As(Admin, idempotencyKey))).AsTask();
+
+    private Task<AffairTypeRevision> Publish(string json, string? idempotencyKey = null) => Publish(_engine, json, idempotencyKey);
+
+    private Task<AffairTypeRevision> Retire(int version, string reason) =>
+        _engine.Mediator.Send(new RetireAffairTypeVersion(Definitions.Sample, version, reason, _engine.As(Admin))).AsTask();
+
+    private async Task<AffairTypeCatalog> ReloadedAsync()
+    {
+        var reloaded = new AffairTypeCatalog(_engine.Store);
+        await reloaded.LoadAsync();
+        return reloaded;
+    }
+
+    private async Task<List<RecordedEvent>> Stream(string id)
     {
         var events = new List<RecordedEvent>();
-        await foreach (var e in store.ReadStreamAsync(AffairTypeCatalog.StreamFor(id), ReadDirection.Forwards, 0, 100))
+        await foreach (var e in _engine.Store.ReadStreamAsync(AffairTypeCatalog.StreamFor(id), ReadDirection.Forwards, 0, 100))
         {
             events.Add(e);
         }
@@ -33,89 +63,137 @@ public sealed class AffairTypeCatalogTests : StoreTest
     [Fact]
     public async Task built_in_types_and_an_administrators_type_are_published_as_events_and_read_back()
     {
-        var store = Temp.Open();
-        var catalog = new AffairTypeCatalog(store);
-        await catalog.PublishBuiltInsAsync();
-        var sample = await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
+        await _engine.StartAsync();
+        var sample = await Publish(Definitions.Json(Definitions.Sample));
 
-        var reloaded = new AffairTypeCatalog(Temp.Open());
-        await reloaded.LoadAsync();
+        var reloaded = await ReloadedAsync();
 
         Assert.Equal([.. Definitions.BuiltInIds.Append(Definitions.Sample).Order(StringComparer.Ordinal)], reloaded.Ids);
         Assert.Equal(sample.ContentHash, reloaded.Resolve(Definitions.Sample, 1).ContentHash);
-        Assert.Equal(catalog.Resolve("dibao", 2).Mermaid, reloaded.Resolve("dibao", 2).Mermaid);
-        var published = Assert.Single(await Stream(store, Definitions.Sample));
+        Assert.Equal(Catalog.Resolve("dibao", 2).Mermaid, reloaded.Resolve("dibao", 2).Mermaid);
+        var published = Assert.Single(await Stream(Definitions.Sample));
         Assert.Equal("affairtype.published.v1", published.Type);
-        Assert.Contains("临时救助", Encoding.UTF8.GetString(published.Data.Span), StringComparison.Ordinal);
+        var definition = ((AffairTypePublished)_engine.Services.GetRequiredService<EventCodec>().Decode(published).Event).Definition;
+        Assert.Equal("临时救助", definition.GetProperty("name").GetProperty("zh-CN").GetString());
         Assert.Contains("admin-1", Encoding.UTF8.GetString(published.Metadata.Span), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_publication_carries_its_actor_correlation_and_command_and_its_place_in_the_chain()
+    {
+        await _engine.StartAsync();
+        await Publish(Definitions.Json(Definitions.Sample));
+        await Publish(SampleVersion2());
+        await Retire(1, "Replaced by version 2.");
+
+        var codec = _engine.Services.GetRequiredService<EventCodec>();
+        var events = (await Stream(Definitions.Sample)).Select(codec.Decode).ToList();
+        var builtIn = codec.Decode((await Stream("dibao"))[0]);
+
+        Assert.All(events, e => Assert.Equal(("admin-1", "corr-test"), (e.Metadata.ActorId, e.Metadata.CorrelationId)));
+        Assert.Equal(3, events.Select(e => e.Metadata.CausationId).Distinct().Count());
+        Assert.Equal("system", builtIn.Metadata.ActorId);
+        var chains = _engine.Services.GetRequiredService<ChainVerifier>();
+        var check = await chains.VerifyAsync(AffairTypeCatalog.StreamFor(Definitions.Sample));
+        Assert.True(check.Valid, check.Problem);
+        Assert.Equal(3, check.EventsChecked);
+        Assert.Empty((await chains.VerifyCategoryAsync(AffairTypeCatalog.Category)).Broken);
+    }
+
+    [Fact]
+    public async Task a_version_stored_with_an_actor_alone_still_loads_and_the_next_is_chained_after_it()
+    {
+        var type = Definitions.Compile(Definitions.Sample);
+        var old = new AffairTypePublished(type.Id, 1, System.Text.Json.JsonSerializer.Deserialize<System.Text.Json.JsonElement>(type.CanonicalJson.Span), type.ContentHash);
+        var web = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        await _engine.Store.AppendAsync(AffairTypeCatalog.StreamFor(type.Id), ExpectedRevision.NoStream, [new EventToAppend(
+            Guid.Parse("5f0c7a55-3c1e-4f4e-9a51-3d6f0f6b2a01"), "affairtype.published.v1", System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(old, web), Encoding.UTF8.GetBytes("""{"actor":"admin-0"}"""))]);
+
+        var again = await Publish(Definitions.Json(Definitions.Sample));
+        var next = await Publish(SampleVersion2());
+
+        Assert.Equal((0L, 1L), (again.Revision, next.Revision));
+        var events = (await Stream(Definitions.Sample)).Select(_engine.Services.GetRequiredService<EventCodec>().Decode).ToList();
+        Assert.Equal((string.Empty, "admin-1"), (events[0].Hash, events[1].Metadata.ActorId));
+        Assert.Equal([1, 2], (await ReloadedAsync()).Versions(Definitions.Sample).Select(v => v.Type.Version));
     }
 
     [Fact]
     public async Task publishing_identical_content_again_changes_nothing()
     {
-        var store = Temp.Open();
-        var catalog = new AffairTypeCatalog(store);
-        await catalog.PublishBuiltInsAsync();
+        await _engine.StartAsync();
         var reformatted = Definitions.Json("dibao").Replace("\n", "\n  ", StringComparison.Ordinal);
 
-        await catalog.PublishBuiltInsAsync();
-        await catalog.PublishAsync(reformatted, "admin-1");
+        await _engine.StartAsync();
+        var again = await Publish(reformatted);
 
-        Assert.Single(await Stream(store, "dibao"));
+        Assert.Single(await Stream("dibao"));
+        Assert.Equal(0, again.Revision);
+    }
+
+    [Fact]
+    public async Task the_same_idempotency_key_answers_as_the_first_publication_did()
+    {
+        var first = await Publish(Definitions.Json(Definitions.Sample), "publish-sample-1");
+        await Retire(1, "Replaced by the district scheme.");
+
+        var retried = await Publish(Definitions.Json(Definitions.Sample), "publish-sample-1");
+        var plain = await Publish(Definitions.Json(Definitions.Sample));
+
+        Assert.Equal(first, retried);
+        Assert.Equal((0L, 1L), (retried.Revision, plain.Revision));
+        Assert.Equal(2, (await Stream(Definitions.Sample)).Count);
     }
 
     [Fact]
     public async Task a_published_version_is_never_changed()
     {
-        var store = Temp.Open();
-        var catalog = new AffairTypeCatalog(store);
-        await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
+        await Publish(Definitions.Json(Definitions.Sample));
         var changed = SampleVersion2().Replace("\"version\":2", "\"version\":1", StringComparison.Ordinal);
 
-        var conflict = await Assert.ThrowsAsync<VersionConflictException>(() => catalog.PublishAsync(changed, "admin-1"));
+        var conflict = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(changed));
 
+        Assert.Equal((RejectionKind.Conflict, PublishedVersions.ConflictCode), (conflict.Kind, conflict.Code));
         Assert.Equal("Version 1 of 'affairtype-temporary-assistance' is already published with other content; publish a new version instead.", conflict.Message);
-        Assert.Single(await Stream(store, Definitions.Sample));
-        Assert.Contains("grant-urgently", catalog.Resolve(Definitions.Sample, 1).Triggers);
+        Assert.Single(await Stream(Definitions.Sample));
+        Assert.Contains("grant-urgently", Catalog.Resolve(Definitions.Sample, 1).Triggers);
     }
 
     [Fact]
     public async Task versions_only_go_up()
     {
-        var catalog = new AffairTypeCatalog(Temp.Open());
-        await catalog.PublishAsync(SampleVersion2(), "admin-1");
+        await Publish(SampleVersion2());
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1"));
+        var conflict = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(Definitions.Json(Definitions.Sample)));
+
+        Assert.Equal(PublishedVersions.ConflictCode, conflict.Code);
     }
 
     [Fact]
     public async Task an_invalid_definition_is_refused_with_every_problem_and_nothing_is_stored()
     {
-        var store = Temp.Open();
-        var catalog = new AffairTypeCatalog(store);
         var broken = Definitions.Json(Definitions.Sample)
             .Replace("\"handler\": \"dibao\"", "\"handler\": \"welfare\"", StringComparison.Ordinal)
             .Replace("amountGranted <= param.temporaryAssistanceCap", "amountGrantd <= param.temporaryAssistanceCap", StringComparison.Ordinal);
 
-        var invalid = await Assert.ThrowsAsync<AffairTypeInvalidException>(() => catalog.PublishAsync(broken, "admin-1"));
+        var invalid = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(broken));
 
-        Assert.Equal(["unknown-post", "unknown-post", "guard-unknown-name"], invalid.Problems.Select(p => p.Code));
-        Assert.Empty(await Stream(store, Definitions.Sample));
-        Assert.Throws<AffairTypeNotFoundException>(() => catalog.Resolve(Definitions.Sample, 1));
+        Assert.Equal((RejectionKind.Validation, AffairTypeCatalog.InvalidCode), (invalid.Kind, invalid.Code));
+        Assert.Equal(["unknown-post", "unknown-post", "guard-unknown-name"], Problems(invalid).Select(p => p.Code));
+        Assert.Empty(await Stream(Definitions.Sample));
+        Assert.Throws<AffairTypeNotFoundException>(() => Catalog.Resolve(Definitions.Sample, 1));
     }
 
     [Fact]
     public async Task a_case_stays_pinned_to_the_version_it_was_opened_under()
     {
-        var catalog = new AffairTypeCatalog(Temp.Open());
-        await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
-        var openedUnder = catalog.ForNewCase(Definitions.Sample).Version;
+        await Publish(Definitions.Json(Definitions.Sample));
+        var openedUnder = Catalog.ForNewCase(Definitions.Sample).Version;
 
-        await catalog.PublishAsync(SampleVersion2(), "admin-1");
-        var reloaded = new AffairTypeCatalog(Temp.Open());
-        await reloaded.LoadAsync();
+        await Publish(SampleVersion2());
+        var reloaded = await ReloadedAsync();
 
-        foreach (var c in new[] { catalog, reloaded })
+        foreach (var c in new[] { Catalog, reloaded })
         {
             var pinned = c.Resolve(Definitions.Sample, openedUnder);
             var machine = pinned.CreateMachine(Scenarios.In(pinned, "application"), Scenarios.Everyone, Scenarios.Parameters(pinned), Scenarios.DecisionTime);
@@ -129,40 +207,45 @@ public sealed class AffairTypeCatalogTests : StoreTest
     [Fact]
     public async Task a_retired_version_opens_no_new_cases_but_still_resolves_for_its_cases()
     {
-        var store = Temp.Open();
-        var catalog = new AffairTypeCatalog(store);
-        await catalog.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
-        await catalog.PublishAsync(SampleVersion2(), "admin-1");
+        await Publish(Definitions.Json(Definitions.Sample));
+        await Publish(SampleVersion2());
 
-        await catalog.RetireAsync(Definitions.Sample, 2, "Urgent grants must stay available.", "admin-1");
-        await catalog.RetireAsync(Definitions.Sample, 2, "Urgent grants must stay available.", "admin-1");
-        var reloaded = new AffairTypeCatalog(Temp.Open());
-        await reloaded.LoadAsync();
+        await Retire(2, "Urgent grants must stay available.");
+        await Retire(2, "Urgent grants must stay available.");
+        var reloaded = await ReloadedAsync();
 
-        Assert.Equal(["affairtype.published.v1", "affairtype.published.v1", "affairtype.retired.v1"], (await Stream(store, Definitions.Sample)).Select(e => e.Type));
+        Assert.Equal(["affairtype.published.v1", "affairtype.published.v1", "affairtype.retired.v1"], (await Stream(Definitions.Sample)).Select(e => e.Type));
         Assert.Equal(1, reloaded.ForNewCase(Definitions.Sample).Version);
         Assert.Equal(2, reloaded.Resolve(Definitions.Sample, 2).Version);
         Assert.Equal("Urgent grants must stay available.", reloaded.Versions(Definitions.Sample)[1].RetiredReason);
-        await catalog.RetireAsync(Definitions.Sample, 1, "Replaced by the district scheme.", "admin-1");
-        Assert.Throws<AffairTypeNotFoundException>(() => catalog.ForNewCase(Definitions.Sample));
+        await Retire(1, "Replaced by the district scheme.");
+        Assert.Throws<AffairTypeNotFoundException>(() => Catalog.ForNewCase(Definitions.Sample));
+    }
+
+    [Fact]
+    public async Task retiring_a_version_never_published_is_refused_as_not_found()
+    {
+        var missing = await Assert.ThrowsAsync<CommandRejectedException>(() => Retire(1, "Never mind."));
+        var noReason = await Assert.ThrowsAsync<CommandRejectedException>(() => Retire(1, " "));
+
+        Assert.Equal((RejectionKind.NotFound, "affair-type.not-found"), (missing.Kind, missing.Code));
+        Assert.Equal(["reason"], ((IReadOnlyDictionary<string, string[]>)noReason.Details["errors"]!).Keys);
+        Assert.Empty(await Stream(Definitions.Sample));
     }
 
     [Fact]
     public async Task two_publishers_racing_for_one_version_cannot_both_win()
     {
-        var first = new AffairTypeCatalog(Temp.Open());
-        var second = new AffairTypeCatalog(Temp.Open());
-        await first.PublishAsync(Definitions.Json(Definitions.Sample), "admin-1");
+        await using var second = new Engine(sharing: _engine);
+        await Publish(Definitions.Json(Definitions.Sample));
         var other = SampleVersion2().Replace("\"urgentAssistanceCap\"", "\"urgentCap\"", StringComparison.Ordinal);
 
         var results = await Task.WhenAll(
-            Attempt(() => first.PublishAsync(SampleVersion2(), "admin-1")),
-            Attempt(() => second.PublishAsync(other, "admin-2")));
+            Attempt(() => Publish(SampleVersion2())),
+            Attempt(() => Publish(second, other)));
 
         Assert.Equal([false, true], results.Order());
-        var reloaded = new AffairTypeCatalog(Temp.Open());
-        await reloaded.LoadAsync();
-        Assert.Equal(2, reloaded.Versions(Definitions.Sample).Count);
+        Assert.Equal(2, (await ReloadedAsync()).Versions(Definitions.Sample).Count);
 
         static async Task<bool> Attempt(Func<Task> publish)
         {
@@ -171,7 +254,7 @@ public sealed class AffairTypeCatalogTests : StoreTest
                 await publish();
                 return true;
             }
-            catch (VersionConflictException)
+            catch (CommandRejectedException e) when (e.Code == PublishedVersions.ConflictCode)
             {
                 return false;
             }
@@ -183,12 +266,18 @@ public sealed class AffairTypeCatalogTests : StoreTest
     {
         var posts = new HashSet<string>(KnownPosts.Standing) { "assistance" };
         var json = Definitions.Json(Definitions.Sample).Replace("\"handler\": \"dibao\"", "\"handler\": \"assistance\"", StringComparison.Ordinal);
-        await new AffairTypeCatalog(Temp.Open(), posts).PublishAsync(json, "admin-1");
+        await using (var yesterday = new Engine(s => s.AddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<IEventStore>(), posts)), sharing: _engine))
+        {
+            await Publish(yesterday, json);
+        }
 
-        var today = new AffairTypeCatalog(Temp.Open());
-        await today.LoadAsync();
+        var today = await ReloadedAsync();
 
         Assert.Equal("assistance", today.Resolve(Definitions.Sample, 1).InitialState.Handler);
-        await Assert.ThrowsAsync<AffairTypeInvalidException>(() => today.PublishAsync(json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal), "admin-1"));
+        var invalid = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(json.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)));
+        Assert.Equal(AffairTypeCatalog.InvalidCode, invalid.Code);
     }
+
+    private static IReadOnlyList<DefinitionProblem> Problems(CommandRejectedException rejection) =>
+        (IReadOnlyList<DefinitionProblem>)rejection.Details["problems"]!;
 }

@@ -1,30 +1,47 @@
 using System.Text.Json;
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Policies;
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
+using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Audit;
+using Affairs.Workflows.Events;
 using Affairs.Workflows.Policies;
 using Affairs.Workflows.Publishing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Workflows.Tests.AffairTypes;
 
-public sealed class PolicyCatalogTests : StoreTest
+public sealed class PolicyCatalogTests : IAsyncLifetime
 {
-    private static PolicyParameterSet Jinghu(int version, string effectiveFrom, decimal dibaoLine) => new()
+    private static readonly Actor Admin = Actor.Of("admin-1", ActorRoles.Administrator);
+    private readonly Engine _engine = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _engine.DisposeAsync();
+
+    private Task<PolicyRevision> Jinghu(int version, string effectiveFrom, decimal dibaoLine) => _engine.Mediator.Send(new PublishPolicyParameters(
+        "jinghu",
+        version,
+        DateOnly.Parse(effectiveFrom, System.Globalization.CultureInfo.InvariantCulture),
+        new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(dibaoLine) },
+        _engine.As(Admin))).AsTask();
+
+    private async Task<PolicyCatalog> ReloadedAsync()
     {
-        Id = "jinghu",
-        Version = version,
-        EffectiveFrom = DateOnly.Parse(effectiveFrom, System.Globalization.CultureInfo.InvariantCulture),
-        Values = new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(dibaoLine) },
-    };
+        var reloaded = new PolicyCatalog(_engine.Store);
+        await reloaded.LoadAsync();
+        return reloaded;
+    }
 
     [Fact]
     public async Task the_version_in_force_on_the_decision_date_is_the_one_guards_see()
     {
-        var catalog = new PolicyCatalog(Temp.Open());
-        await catalog.PublishAsync(Jinghu(1, "2025-07-01", 850m), "admin-1");
-        await catalog.PublishAsync(Jinghu(2, "2026-01-01", 880m), "admin-1");
-        var reloaded = new PolicyCatalog(Temp.Open());
-        await reloaded.LoadAsync();
+        await Jinghu(1, "2025-07-01", 850m);
+        await Jinghu(2, "2026-01-01", 880m);
+        var reloaded = await ReloadedAsync();
 
         Assert.Null(reloaded.InForce("jinghu", new DateOnly(2025, 6, 30)));
         Assert.Equal(1, reloaded.InForce("jinghu", new DateOnly(2025, 12, 31))!.Version);
@@ -45,14 +62,33 @@ public sealed class PolicyCatalogTests : StoreTest
     [Fact]
     public async Task a_published_policy_version_is_never_changed()
     {
-        var catalog = new PolicyCatalog(Temp.Open());
-        await catalog.PublishAsync(Jinghu(1, "2026-01-01", 880m), "admin-1");
-        await catalog.PublishAsync(Jinghu(1, "2026-01-01", 880m), "admin-1");
+        var first = await Jinghu(1, "2026-01-01", 880m);
+        var again = await Jinghu(1, "2026-01-01", 880m);
 
-        await Assert.ThrowsAsync<VersionConflictException>(() => catalog.PublishAsync(Jinghu(1, "2026-01-01", 900m), "admin-1"));
-        var reloaded = new PolicyCatalog(Temp.Open());
-        await reloaded.LoadAsync();
-        Assert.Single(reloaded.Timeline("jinghu").Versions);
+        var conflict = await Assert.ThrowsAsync<CommandRejectedException>(() => Jinghu(1, "2026-01-01", 900m));
+        Assert.Equal((RejectionKind.Conflict, PublishedVersions.ConflictCode), (conflict.Kind, conflict.Code));
+        Assert.Equal(first, again);
+        Assert.Single((await ReloadedAsync()).Timeline("jinghu").Versions);
+        Assert.Equal(880m, _engine.Services.GetRequiredService<PolicyCatalog>().InForce("jinghu", new DateOnly(2026, 3, 9))!.Values["dibaoLine"].GetDecimal());
+    }
+
+    [Fact]
+    public async Task a_policy_version_carries_its_actor_and_correlation_and_its_place_in_the_chain()
+    {
+        await Jinghu(1, "2025-07-01", 850m);
+        await Jinghu(2, "2026-01-01", 880m);
+
+        var codec = _engine.Services.GetRequiredService<EventCodec>();
+        var events = new List<DecodedEvent>();
+        await foreach (var recorded in _engine.Store.ReadStreamAsync(PolicyCatalog.StreamFor("jinghu"), ReadDirection.Forwards, 0, 100))
+        {
+            events.Add(codec.Decode(recorded));
+        }
+
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal(("admin-1", "corr-test"), (e.Metadata.ActorId, e.Metadata.CorrelationId)));
+        var check = await _engine.Services.GetRequiredService<ChainVerifier>().VerifyAsync(PolicyCatalog.StreamFor("jinghu"));
+        Assert.True(check.Valid, check.Problem);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Affairs.Domain.Policies;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Audit;
 using Affairs.Workflows.Cases;
@@ -68,9 +67,8 @@ public sealed class AuditTests : IAsyncLifetime
         var before = await Engine.Mediator.Send(new GetCase(caseId));
 
         // The line drops below this household's income: passing first review would now be refused.
-        await Engine.Services.GetRequiredService<PolicyCatalog>().PublishAsync(
-            new PolicyParameterSet { Id = "dibao", Version = 2, EffectiveFrom = new DateOnly(2026, 3, 1), Values = new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(600m) } },
-            "admin");
+        await Engine.Mediator.Send(new PublishPolicyParameters(
+            "dibao", 2, new DateOnly(2026, 3, 1), new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(600m) }, Engine.As(Centre.Admin)));
         var after = await Engine.Mediator.Send(new GetCase(caseId));
 
         Assert.Equal(("public-notice", "public-notice"), (before.State, after.State));

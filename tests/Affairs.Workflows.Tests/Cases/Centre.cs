@@ -1,11 +1,9 @@
 using System.Text.Json;
-using Affairs.Domain.Policies;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Households;
 using Affairs.Workflows.Policies;
 using Affairs.Workflows.Residents;
 using Affairs.Workflows.Staffing;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Affairs.Workflows.Tests.Cases;
 
@@ -49,9 +47,8 @@ public sealed class Centre : IAsyncDisposable
         await send.Send(new AssignPostHolders("dibao", "s-a", "s-b", "initial assignment", Engine.As(Admin)));
         await send.Send(new AppointSupervisor("s-boss", Engine.As(Admin)));
         await send.Send(new DefineGrid("g-01", "第一网格", "s-gw", "s-gb", Engine.As(Admin)));
-        await Engine.Services.GetRequiredService<PolicyCatalog>().PublishAsync(
-            new PolicyParameterSet { Id = "dibao", Version = 1, EffectiveFrom = new DateOnly(2026, 1, 1), Values = new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(800m) } },
-            "admin");
+        await Engine.Mediator.Send(new PublishPolicyParameters(
+            "dibao", 1, new DateOnly(2026, 1, 1), new Dictionary<string, JsonElement> { ["dibaoLine"] = JsonSerializer.SerializeToElement(800m) }, Engine.As(Admin)));
         var resident = await send.Send(new RegisterResident("11010519491231002X", "张三", "13800138000", "东门街道 1 号", "g-01", null, null, Engine.As(A)));
         ResidentId = resident.ResidentId;
         HouseholdId = (await send.Send(new RegisterHousehold(ResidentId, "东门街道 1 号", "g-01", Engine.As(A)))).HouseholdId;
