@@ -6,19 +6,20 @@ namespace Affairs.Workflows.Ledger;
 
 /// <summary>
 /// The chain over the whole log that a ledger digest ends in. Each link is SHA-256 over the previous link (empty before
-/// the first event) and, for the next event in global order, its position, its stream's name, its revision and the chain
-/// hash stored in its metadata, every part length-prefixed (as in <see cref="Domain.Events.HashChain"/>). Folding the
-/// stored stream hashes in means an edit anywhere changes the link from that event on; folding positions, names and
-/// revisions in means a deleted, inserted, moved or reordered event does too.
+/// the first event) and, for the next event in global order, its position, its stream's name, its revision and the hash
+/// of its stored bytes (<see cref="LedgerVerifier.LinkHash"/>: type, data and metadata, the stream's chain hash
+/// included), every part length-prefixed (as in <see cref="Domain.Events.HashChain"/>). So an edit anywhere changes the
+/// link from that event on, whether or not the stream's hashes were recomputed after it, and a deleted, inserted, moved
+/// or reordered event does too.
 /// </summary>
 public static class LedgerChain
 {
     /// <summary>The link after one more event.</summary>
-    public static string Link(string previous, long position, string stream, long revision, string chainHash)
+    public static string Link(string previous, long position, string stream, long revision, string eventHash)
     {
         ArgumentNullException.ThrowIfNull(previous);
         ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(chainHash);
+        ArgumentNullException.ThrowIfNull(eventHash);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         Span<byte> number = stackalloc byte[sizeof(long)];
         Part(hash, Encoding.ASCII.GetBytes(previous), number);
@@ -27,7 +28,7 @@ public static class LedgerChain
         Part(hash, Encoding.UTF8.GetBytes(stream), number);
         BinaryPrimitives.WriteInt64LittleEndian(number, revision);
         hash.AppendData(number);
-        Part(hash, Encoding.ASCII.GetBytes(chainHash), number);
+        Part(hash, Encoding.ASCII.GetBytes(eventHash), number);
         return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 

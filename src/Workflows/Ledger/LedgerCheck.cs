@@ -9,6 +9,7 @@ namespace Affairs.Workflows.Ledger;
 /// <param name="LastPosition">The position of the last event.</param>
 /// <param name="Digest">The ledger chain's link after the last event: what a digest computed now would say.</param>
 /// <param name="Broken">The first broken event of each broken stream.</param>
+/// <param name="Unchained">Streams holding events written without a hash chain (today the affair-type and policy publications): not a break, but only a ledger digest vouches for their content.</param>
 /// <param name="RecordedDigests">How many ledger digests recorded in the log were compared with the log.</param>
 /// <param name="RecordedDigestsBroken">Those that no longer match what the log holds.</param>
 /// <param name="Against">The comparison with the digest given, if one was.</param>
@@ -19,6 +20,7 @@ public sealed record LedgerCheck(
     long LastPosition,
     string Digest,
     IReadOnlyList<ChainCheck> Broken,
+    IReadOnlyList<string> Unchained,
     long RecordedDigests,
     IReadOnlyList<RecordedDigestCheck> RecordedDigestsBroken,
     DigestComparison? Against)

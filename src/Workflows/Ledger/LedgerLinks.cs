@@ -11,9 +11,9 @@ internal sealed class LedgerLinks(long events = 0, long lastPosition = 0, string
 
     public string Digest { get; private set; } = digest;
 
-    public void Add(RecordedEvent recorded, string chainHash)
+    public void Add(RecordedEvent recorded, string eventHash)
     {
-        Digest = LedgerChain.Link(Digest, recorded.Position, recorded.Stream.Value, recorded.Revision, chainHash);
+        Digest = LedgerChain.Link(Digest, recorded.Position, recorded.Stream.Value, recorded.Revision, eventHash);
         Events++;
         LastPosition = recorded.Position;
     }

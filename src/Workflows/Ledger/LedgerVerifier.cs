@@ -21,7 +21,7 @@ public sealed class LedgerVerifier(IEventStore store, LedgerRecords records, Tim
         using var prints = new MemoryStream();
         await foreach (var recorded in store.ReadAllAsync(SubscriptionFilter.All, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            links.Add(recorded, StoredHash(recorded));
+            links.Add(recorded, LinkHash(recorded));
             prints.Write(LedgerChain.Fingerprint(links.Digest));
             Report(progress, links.Events);
         }
@@ -71,14 +71,19 @@ public sealed class LedgerVerifier(IEventStore store, LedgerRecords records, Tim
             links.LastPosition,
             links.Digest,
             chains.Broken,
+            chains.Unchained,
             recordedDigests.Checked,
             recordedDigests.Broken,
             comparer?.Finish());
     }
 
-    /// <summary>The chain hash stored in an event's metadata, empty when it carries none.</summary>
-    internal static string StoredHash(RecordedEvent recorded) =>
-        HashChain.TryOpen(recorded.Metadata.Span, out _, out var hash) ? hash : string.Empty;
+    /// <summary>
+    /// What the ledger chain folds in for an event: SHA-256 over its stored type, data and whole metadata (the stream's
+    /// chain hash included), length-prefixed as in <see cref="HashChain"/>. An edit of its bytes changes it whether or not
+    /// the stream hashes were recomputed, and an event written without a stream hash is covered all the same.
+    /// </summary>
+    internal static string LinkHash(RecordedEvent recorded) =>
+        HashChain.Compute(recorded.Type, recorded.Data.Span, recorded.Metadata.Span, string.Empty);
 
     private static void Report(IProgress<long>? progress, long events)
     {

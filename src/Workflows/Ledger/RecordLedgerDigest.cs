@@ -65,7 +65,7 @@ internal sealed class RecordLedgerDigestHandler(StreamRepository streams, TimePr
         DateTimeOffset? firstWritten = null;
         await foreach (var recorded in streams.Store.ReadAllAsync(SubscriptionFilter.All, links.LastPosition, command.EveryEvents, cancellationToken).ConfigureAwait(false))
         {
-            var hash = LedgerVerifier.StoredHash(recorded);
+            var hash = LedgerVerifier.LinkHash(recorded);
             links.Add(recorded, hash);
             heads[recorded.Stream.Value] = new StreamHead(recorded.Stream.Value, recorded.Revision, hash);
             read++;
