@@ -6,10 +6,10 @@ namespace Affairs.Host.Cli;
 /// </summary>
 internal sealed record CliArguments(string Name, IReadOnlyList<string> Positionals, IReadOnlyDictionary<string, string?> Options, string[] HostArguments)
 {
-    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "serve", "replay", "verify", "define", "import", "rebuild", "stats", "help" };
+    public static readonly IReadOnlySet<string> Commands = new HashSet<string>(StringComparer.Ordinal) { "serve", "replay", "verify", "digest", "define", "import", "rebuild", "stats", "help" };
 
     private static readonly IReadOnlySet<string> Flags = new HashSet<string>(StringComparer.Ordinal) { "seed", "all", "publish" };
-    private static readonly IReadOnlySet<string> Valued = new HashSet<string>(StringComparer.Ordinal) { "at", "revision", "from", "to", "period", "type" };
+    private static readonly IReadOnlySet<string> Valued = new HashSet<string>(StringComparer.Ordinal) { "at", "revision", "from", "to", "period", "type", "against" };
 
     public bool Has(string option) => Options.ContainsKey(option);
 

@@ -13,7 +13,11 @@ internal static class CliRunner
         Usage: Affairs.Host [command] [options] [--Key=Value configuration]
           serve [--seed]                          run the HTTP API (the default)
           replay <case> [--at <time>|--revision N] print a case as it stood then
-          verify <case> | --all                   recompute hash chains (exit code 1 when broken)
+          verify <case> | --all [--against digest.json]
+                                                  recompute hash chains: one case, or every stream and the ledger
+                                                  digests recorded in the log, and a digest kept outside (exit code 1
+                                                  when anything does not match)
+          digest                                  print the ledger digest of the log (JSON) to keep outside
           define <file> [--publish]               validate an affair type definition, and publish it
           import residents <csv>                  register residents from CSV (identityNumber,name,phone,address,gridId)
           rebuild                                 rebuild the read models (queues, deadlines, statistics) from the first event
@@ -41,6 +45,7 @@ internal static class CliRunner
                 {
                     "replay" => await ReplayCommand.RunAsync(services, command, output),
                     "verify" => await VerifyCommand.RunAsync(services, command, output),
+                    "digest" => await DigestCommand.RunAsync(services, output),
                     "define" => await DefineCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
                     "import" => await ImportResidentsCommand.RunAsync(services.GetRequiredService<IMediator>(), command, output),
                     "rebuild" => await RebuildCommand.RunAsync(services, output),

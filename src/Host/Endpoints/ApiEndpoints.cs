@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         OrganisationEndpoints.Map(api);
         FeedEndpoints.Map(api);
         QueueEndpoints.Map(api);
+        LedgerEndpoints.Map(api);
         HealthEndpoints.Map(app);
         return app;
     }

@@ -10,7 +10,7 @@ namespace Affairs.Host.Feed;
 internal sealed record FeedQuery(long After, string? Category, string? AffairTypeId, bool Unmasked)
 {
     /// <summary>Categories that are bookkeeping, not facts of the centre, and never go out.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency" };
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger" };
 
     public SubscriptionFilter StoreFilter => Category is { Length: > 0 } category ? SubscriptionFilter.ForCategory(category) : SubscriptionFilter.All;
 }

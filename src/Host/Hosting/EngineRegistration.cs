@@ -30,6 +30,8 @@ internal static class EngineRegistration
         {
             // After the initializer: the projections and timers need the catalogs loaded first.
             services.AddAffairsBackground();
+            services.AddSingleton(LedgerDigestSettings.From(configuration));
+            services.AddHostedService<LedgerDigestService>();
         }
 
         return services;

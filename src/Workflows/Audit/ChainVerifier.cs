@@ -1,31 +1,39 @@
+using System.Globalization;
 using Affairs.EventStore;
-using Affairs.Workflows.Events;
+using Affairs.Workflows.Ledger;
 
 namespace Affairs.Workflows.Audit;
 
 /// <summary>
 /// Recomputes hash chains from the stored bytes, trusting nothing decoded: each event's hash must equal SHA-256 over its
-/// type, data, metadata less the hash, and the previous event's stored hash. An edited event breaks its own hash; an
-/// edited event whose hash was rewritten too breaks the next one. (Rewriting every later hash as well is only caught by
-/// comparing with a copy of a hash kept elsewhere, such as the feed's consumers or a periodic export.)
+/// type, data, metadata less the hash, and the previous event's stored hash, and revisions must follow one another. An
+/// edited event breaks its own hash; an edited event whose hash was rewritten too breaks the next one; a deleted event
+/// leaves a gap. What the stream alone cannot show — its last events deleted, or every later hash recomputed — one
+/// stream's check compares with the latest ledger digest recorded in the log; <see cref="LedgerVerifier"/> checks the
+/// whole log against a digest kept outside.
 /// </summary>
-public sealed class ChainVerifier(IEventStore store)
+public sealed class ChainVerifier(IEventStore store, LedgerRecords records)
 {
-    /// <summary>Checks one stream.</summary>
+    /// <summary>Checks one stream, and that it still reaches the revision and hash the latest recorded ledger digest saw.</summary>
     public async Task<ChainCheck> VerifyAsync(StreamName stream, CancellationToken cancellationToken = default)
     {
-        var previous = string.Empty;
-        long checkedCount = 0;
+        var covered = await records.FindHeadAsync(stream, cancellationToken).ConfigureAwait(false);
+        var chains = new StreamChains();
+        string? hashAtCovered = null;
         await foreach (var recorded in store.ReadStreamAsync(stream, ReadDirection.Forwards, 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            checkedCount++;
-            if (Mismatch(recorded, ref previous) is { } problem)
+            var hash = chains.Check(recorded);
+            if (chains.BrokenOf(stream.Value) is { } broken)
             {
-                return new ChainCheck(stream.Value, checkedCount, recorded.Revision, problem);
+                return broken with { CoveredBy = Coverage(covered) };
             }
+
+            hashAtCovered = recorded.Revision == covered?.Head.Revision ? hash : hashAtCovered;
         }
 
-        return new ChainCheck(stream.Value, checkedCount, null, null);
+        var head = chains.HeadOf(stream.Value);
+        var check = new ChainCheck(stream.Value, head?.Count ?? 0, null, null, Coverage(covered));
+        return covered is { } seen ? Compare(check, head?.Revision ?? StreamRevision.None, hashAtCovered, seen.Record, seen.Head) : check;
     }
 
     /// <summary>
@@ -40,51 +48,42 @@ public sealed class ChainVerifier(IEventStore store)
         IProgress<long>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        var last = new Dictionary<string, string>(StringComparer.Ordinal);
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var broken = new Dictionary<string, ChainCheck>(StringComparer.Ordinal);
+        var chains = new StreamChains();
         long events = 0;
         await foreach (var recorded in store.ReadAllAsync(SubscriptionFilter.ForCategory(category), 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
-            var stream = recorded.Stream.Value;
-            counts[stream] = counts.GetValueOrDefault(stream) + 1;
+            chains.Check(recorded);
             if (++events % 1000 == 0)
             {
                 progress?.Report(events);
             }
-
-            if (broken.ContainsKey(stream))
-            {
-                continue;
-            }
-
-            var previous = last.GetValueOrDefault(stream, string.Empty);
-            if (Mismatch(recorded, ref previous) is { } problem)
-            {
-                broken[stream] = new ChainCheck(stream, counts[stream], recorded.Revision, problem);
-            }
-
-            last[stream] = previous;
         }
 
         progress?.Report(events);
-        return (counts.Count, events, [.. broken.Values]);
+        return (chains.Streams, events, chains.Broken);
     }
 
-    private static string? Mismatch(RecordedEvent recorded, ref string previous)
+    private static DigestCoverage? Coverage((RecordedDigest Record, StreamHead Head)? covered) =>
+        covered is { } seen ? new DigestCoverage(seen.Record.Position, seen.Head.Revision) : null;
+
+    private static ChainCheck Compare(ChainCheck check, long lastRevision, string? hashAtCovered, RecordedDigest record, StreamHead head)
     {
-        var (recomputed, sealedHash) = EventCodec.Rehash(recorded, previous);
-        if (sealedHash.Length == 0)
+        if (lastRevision < head.Revision)
         {
-            return $"Event {recorded.Revision} carries no hash.";
+            var missing = lastRevision + 1 == head.Revision ? $"Revision {head.Revision} is" : $"Revisions {lastRevision + 1}–{head.Revision} are";
+            return check with
+            {
+                FirstBrokenRevision = lastRevision + 1,
+                Problem = string.Create(CultureInfo.InvariantCulture, $"{missing} missing: the ledger digest recorded at position {record.Position} saw the stream at revision {head.Revision}, and it now ends at {lastRevision}."),
+            };
         }
 
-        if (!string.Equals(recomputed, sealedHash, StringComparison.Ordinal))
-        {
-            return $"Event {recorded.Revision} ({recorded.Type}) does not match its hash: its content or an earlier hash was changed after it was written.";
-        }
-
-        previous = sealedHash;
-        return null;
+        return string.Equals(hashAtCovered, head.Hash, StringComparison.Ordinal)
+            ? check
+            : check with
+            {
+                FirstBrokenRevision = head.Revision,
+                Problem = string.Create(CultureInfo.InvariantCulture, $"The hash of revision {head.Revision} is not the one the ledger digest recorded at position {record.Position} saw: this or an earlier event was rewritten, with every later hash recomputed."),
+            };
     }
 }

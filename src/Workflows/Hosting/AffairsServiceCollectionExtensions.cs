@@ -50,6 +50,8 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
         services.TryAddSingleton<CaseParticipants>();
         services.TryAddSingleton<CaseEngine>();
+        services.TryAddSingleton<Ledger.LedgerRecords>();
+        services.TryAddSingleton<Ledger.LedgerVerifier>();
         services.TryAddSingleton<Audit.ChainVerifier>();
         services.TryAddSingleton<AffairsStartup>();
         services.TryAddSingleton<OrganisationDirectory>();

@@ -34,6 +34,23 @@ public sealed class CliTests(HostFactory host)
     }
 
     [Fact]
+    public async Task digest_prints_a_ledger_digest_that_verify_all_proves_still_holds_after_more_events()
+    {
+        await _centre.OpenAndAccept();
+        var file = Path.Combine(host.DataFolder, $"digest-{Guid.NewGuid():N}.json");
+
+        var (digest, json) = await Run("digest");
+        await File.WriteAllTextAsync(file, json);
+        await _centre.NewResident();
+        var (verify, output) = await Run("verify", "--all", "--against", file);
+
+        Assert.Equal((0, 0), (digest, verify));
+        Assert.Contains("\"format\": \"affairs.ledger-digest.v1\"", json, StringComparison.Ordinal);
+        Assert.Matches(@"\(affairtype \d+, case \d+, household \d+, (idempotency \d+, )?organisation \d+, policy \d+, resident \d+\)", output);
+        Assert.Matches(@"MATCHES .*: all \d+ events through position \d+ are there, unchanged; [1-9]\d* appended since\.", output);
+    }
+
+    [Fact]
     public async Task define_validates_a_definition_and_lists_every_problem_with_its_path()
     {
         var sample = Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json");
@@ -99,11 +116,5 @@ public sealed class CliTests(HostFactory host)
         Assert.Contains("2026-01-01", statsOutput, StringComparison.Ordinal);
     }
 
-    private async Task<(int Code, string Output)> Run(params string[] args)
-    {
-        _ = host.Services;
-        using var output = new StringWriter();
-        var code = await CliRunner.RunAsync(CliArguments.Parse([.. args, $"--Store:Sqlite:Path={Path.Combine(host.DataFolder, "affairs.db")}", $"--Affairs:DataFolder={host.DataFolder}"]), output);
-        return (code, output.ToString());
-    }
+    private Task<(int Code, string Output)> Run(params string[] args) => host.RunCliAsync(args);
 }

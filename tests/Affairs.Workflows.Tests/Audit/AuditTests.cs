@@ -2,6 +2,7 @@ using System.Text.Json;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Audit;
 using Affairs.Workflows.Cases;
+using Affairs.Workflows.Ledger;
 using Affairs.Workflows.Policies;
 using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Tests.Cases;
@@ -115,6 +116,59 @@ public sealed class AuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task verify_finds_the_last_event_of_a_case_deleted_after_a_recorded_ledger_digest_saw_it()
+    {
+        var caseId = await _steps.AcceptedDibaoAsync();
+        var last = (await Engine.Mediator.Send(new GetCase(caseId))).Revision;
+        Engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        await Engine.Mediator.Send(new RecordLedgerDigest(1000, TimeSpan.FromSeconds(1), Engine.As(Actor.System)));
+
+        await DeleteAsync($"case-{caseId}", last);
+        var check = await Engine.Mediator.Send(new VerifyCase(caseId));
+
+        Assert.False(check.Valid);
+        Assert.Equal((last, (long?)last), (check.CoveredBy!.Revision, check.FirstBrokenRevision));
+        Assert.Contains($"Revision {last} is missing", check.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task without_a_recorded_ledger_digest_a_case_that_lost_its_last_event_still_verifies_and_says_nothing_covers_it()
+    {
+        var caseId = await _steps.AcceptedDibaoAsync();
+        var last = (await Engine.Mediator.Send(new GetCase(caseId))).Revision;
+
+        await DeleteAsync($"case-{caseId}", last);
+        var check = await Engine.Mediator.Send(new VerifyCase(caseId));
+
+        Assert.True(check.Valid);
+        Assert.Null(check.CoveredBy);
+    }
+
+    [Fact]
+    public async Task verifying_the_ledger_finds_an_edited_resident_which_the_case_check_never_reads()
+    {
+        await _steps.AcceptedDibaoAsync();
+        await using (var connection = new SqliteConnection($"Data Source={Engine.DatabaseFile}"))
+        {
+            await connection.OpenAsync();
+            await using var edit = connection.CreateCommand();
+            edit.CommandText = """
+                UPDATE events SET data = CAST(replace(CAST(data AS TEXT), '13800138000', '13900139000') AS BLOB)
+                WHERE stream_id = (SELECT id FROM streams WHERE name = $stream) AND revision = 0
+                """;
+            edit.Parameters.AddWithValue("$stream", $"resident-{_centre.ResidentId}");
+            Assert.Equal(1, await edit.ExecuteNonQueryAsync());
+        }
+
+        var cases = await Engine.Services.GetRequiredService<ChainVerifier>().VerifyCategoryAsync("case");
+        var ledger = await Engine.Mediator.Send(new VerifyLedger());
+
+        Assert.Empty(cases.Broken);
+        Assert.Equal(($"resident-{_centre.ResidentId}", (long?)0), (Assert.Single(ledger.Broken).Stream, ledger.Broken[0].FirstBrokenRevision));
+        Assert.Contains("resident", ledger.StreamsByCategory.Keys);
+    }
+
+    [Fact]
     public async Task a_whole_chain_verifies_for_every_case()
     {
         await _steps.AcceptedDibaoAsync();
@@ -125,5 +179,16 @@ public sealed class AuditTests : IAsyncLifetime
         Assert.Equal(2, all.Streams);
         Assert.Empty(all.Broken);
         Assert.True(all.Events >= 14);
+    }
+
+    private async Task DeleteAsync(string stream, long revision)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Engine.DatabaseFile}");
+        await connection.OpenAsync();
+        await using var delete = connection.CreateCommand();
+        delete.CommandText = "DELETE FROM events WHERE stream_id = (SELECT id FROM streams WHERE name = $stream) AND revision = $revision";
+        delete.Parameters.AddWithValue("$stream", stream);
+        delete.Parameters.AddWithValue("$revision", revision);
+        Assert.Equal(1, await delete.ExecuteNonQueryAsync());
     }
 }
