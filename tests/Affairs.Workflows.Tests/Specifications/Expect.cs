@@ -39,6 +39,9 @@ public abstract record Expect
         CaseClockExtended e => Extended(e.Clock, e.Days, e.WorkingDays),
         CaseMaterialAttached e => $"material-attached {e.MaterialId} as {e.ActingRole}",
         CaseDataAmended e => Amended(e.Changes.Keys, e.ActingRole),
+        CaseOpened e => $"opened {e.AffairTypeId} in {e.State} handler {e.Handler}",
+        CaseReassigned e => $"reassigned to {e.ToStaffId}",
+        CaseNoteAdded e => $"note-added as {e.ActingRole}",
         _ => @event.GetType().Name,
     };
 
