@@ -10,6 +10,11 @@ public sealed record Act(string Description, Func<Setting, Engine, Task<CaseRevi
         $"{by.Id} fires {trigger}",
         (s, e) => e.Mediator.Send(new FireTrigger(s.CaseId, trigger, null, reason, data is null ? null : Setting.Json(data), e.As(by))).AsTask());
 
+    /// <summary>The counter opens the case (as the engine, the one actor that may name the case id the specification reads).</summary>
+    public static Act Open(Dictionary<string, object>? data = null) => new(
+        "the counter opens the case",
+        (s, e) => e.Mediator.Send(new OpenCase(s.Type.Id, null, s.SubjectId, "counter", data is null ? null : Setting.Json(data), e.As(Actor.System), s.CaseId)).AsTask());
+
     public static Act Attach(string material, Actor by) => new(
         $"{by.Id} attaches {material}",
         (s, e) => e.Mediator.Send(new AttachMaterial(s.CaseId, material, material + ".pdf", "application/pdf", 2048, new string('b', 64), e.As(by))).AsTask());

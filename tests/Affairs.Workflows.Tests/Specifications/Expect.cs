@@ -20,6 +20,8 @@ public abstract record Expect
     /// </summary>
     public static Transition Took(string trigger, string from, string to, ActingRole by = ActingRole.A) => new(trigger, from, to, by);
 
+    public static Expect Opens() => new Of(s => $"opened {s.Type.Id} in {s.Type.Definition.InitialState} handler {s.HandlerOf(s.Type.Definition.InitialState)}");
+
     public static Expect StartsClock(string clock) => new Of(s => Started(clock, s.Clock(clock).Limit!.Amount, s.Clock(clock).Limit!.Unit == PeriodUnit.WorkingDays));
 
     public static Expect StopsClock(string clock) => new Of(_ => $"clock-stopped {clock}");
