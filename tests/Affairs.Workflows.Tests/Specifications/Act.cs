@@ -17,7 +17,7 @@ public sealed record Act(string Description, Func<Setting, Engine, Task<CaseRevi
 
     public static Act Attach(string material, Actor by) => new(
         $"{by.Id} attaches {material}",
-        (s, e) => e.Mediator.Send(new AttachMaterial(s.CaseId, material, material + ".pdf", "application/pdf", 2048, new string('b', 64), e.As(by))).AsTask());
+        (s, e) => e.Mediator.Send(new AttachMaterial(s.CaseId, material, material + ".pdf", "application/pdf", 2048, new string('b', 64), null, e.As(by))).AsTask());
 
     public static Act Amend(Dictionary<string, object> data, Actor by) => new(
         $"{by.Id} amends {string.Join(", ", data.Keys)}",

@@ -97,14 +97,20 @@ public sealed class DibaoSpecifications
     [Covers(Type, "application", "request-supplement", "awaiting-supplement")]
     public Task missing_items_are_asked_for_in_one_notice() =>
         Specification.Of(Type).Given(Applied)
-            .When(Fire("request-supplement", Centre.A, reason: "income proof missing"))
+            .When(Fire("request-supplement", Centre.A, new() { ["missingItems"] = new[] { "income-proof", "id-cards" } }, reason: "income proof missing"))
             .Then(Took("request-supplement", "application", "awaiting-supplement"));
 
     [Fact]
+    public Task a_notice_without_its_list_of_missing_items_is_refused() =>
+        Specification.Of(Type).Given(Applied)
+            .When(Fire("request-supplement", Centre.A, reason: "income proof missing"))
+            .ThenRefused("case.trigger-not-permitted", "missing-field");
+
+    [Fact]
     public Task a_second_supplement_notice_is_refused() =>
-        Specification.Of(Type).Given(Applied, Amended(new() { ["missingItems"] = "income proof" }))
-            .When(Fire("request-supplement", Centre.A, reason: "still missing"))
-            .ThenRefused("case.trigger-not-permitted", "guard-false");
+        Specification.Of(Type).Given(Applied, Moved("request-supplement", "application", "awaiting-supplement", new() { ["missingItems"] = new[] { "income-proof" } }), Moved("supplement", "awaiting-supplement", "application"))
+            .When(Fire("request-supplement", Centre.A, new() { ["missingItems"] = new[] { "household-register" } }, reason: "still missing"))
+            .ThenRefused("case.trigger-not-permitted", "already-fired");
 
     [Fact]
     [Covers(Type, "application", "not-accept", "not-accepted")]

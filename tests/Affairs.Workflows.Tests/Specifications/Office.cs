@@ -67,13 +67,10 @@ public sealed class Office : IAsyncDisposable
             await send.Send(new AssignPostHolders(post, "s-a", "s-b", "initial assignment", Engine.As(Centre.Admin)));
         }
 
-        await Engine.Services.GetRequiredService<AffairTypeCatalog>().PublishAsync(Definitions.Json(Definitions.Sample), "admin");
-        var policies = Engine.Services.GetRequiredService<PolicyCatalog>();
+        await send.Send(new PublishAffairType(Definitions.Json(Definitions.Sample), Engine.As(Centre.Admin)));
         foreach (var (id, values) in Policies.Where(p => p.Key != "dibao"))
         {
-            await policies.PublishAsync(
-                new PolicyParameterSet { Id = id, Version = 1, EffectiveFrom = new DateOnly(2026, 1, 1), Values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)! },
-                "admin");
+            await send.Send(new PublishPolicyParameters(id, 1, new DateOnly(2026, 1, 1), JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)!, Engine.As(Centre.Admin)));
         }
     }
 

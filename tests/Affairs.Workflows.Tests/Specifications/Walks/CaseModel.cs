@@ -28,6 +28,9 @@ public sealed class CaseModel
 
     public required StepFacts Step { get; set; }
 
+    /// <summary>The triggers fired on the case so far (a transition marked <c>once</c> is refused the second time).</summary>
+    public HashSet<string> Fired { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The model of a case as the store holds it: used to carry on after a divergence has been reported.</summary>
     public static CaseModel From(CaseState state, long revision, AffairTypeDefinition definition)
     {
@@ -38,6 +41,7 @@ public sealed class CaseModel
         }
 
         model.Materials.UnionWith(state.Materials.Select(m => m.MaterialId));
+        model.Fired.UnionWith(state.Fired.Keys);
         foreach (var clock in state.Clocks.Values)
         {
             model.Clocks[clock.Name] = (clock.StoppedAt is null, clock.Extensions);

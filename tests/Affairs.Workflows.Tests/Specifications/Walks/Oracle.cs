@@ -154,6 +154,7 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
 
         return new Expectation(null, [], lines, m =>
         {
+            m.Fired.Add(t.Trigger);
             foreach (var (name, json) in data)
             {
                 m.Data[name] = FieldValue.FromJson(json, FieldOf(name)!.Type!.Value)!.Value;
@@ -208,6 +209,11 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
             refusals.Add("extension-exhausted");
         }
 
+        if (t.Once && model.Fired.Contains(t.Trigger))
+        {
+            refusals.Add("already-fired");
+        }
+
         if (t.RequiresReason && string.IsNullOrWhiteSpace(reason))
         {
             refusals.Add("reason-required");
@@ -241,6 +247,7 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
                 FieldValueKind.Number => (field.Min is null || value.AsNumber >= field.Min) && (field.Max is null || value.AsNumber <= field.Max),
                 FieldValueKind.Text when type == FieldType.Enum => field.Values.Contains(value.AsText),
                 FieldValueKind.Text when _patterns.TryGetValue(name, out var pattern) => pattern.IsMatch(value.AsText),
+                FieldValueKind.List => field.Values.Count == 0 || value.AsList.All(field.Values.Contains),
                 _ => true,
             };
             if (!allowed)

@@ -28,6 +28,7 @@ public sealed class RandomData(Random random, IReadOnlyDictionary<string, FieldV
             FieldType.Date => invalid ? "2026-02-30" : Date(data, today).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             FieldType.Integer => invalid ? (field.Max ?? 1000m) + 1 : decimal.Truncate(Number(field, data)),
             FieldType.Decimal => invalid ? (field.Min ?? 0m) - 1 : Number(field, data),
+            FieldType.List => invalid ? Text(field) : Enumerable.Range(0, 1 + random.Next(3)).Select(_ => field.Values.Count > 0 ? Pick(field.Values) : Pick(Texts)).ToArray(),
             _ => invalid && field.Pattern is not null ? "not valid!" : Text(field),
         };
         return JsonSerializer.SerializeToElement(value);

@@ -101,7 +101,7 @@ public sealed partial class Walk
             Diverge("model-vs-replay", command, model.Describe(), fromScratch);
         }
 
-        var kept = await _streams.ExecuteAsync(CaseStreams.For(model.CaseId), CaseStreams.Fold, null, _office.Engine.As(Centre.Admin), loaded => new Decision<(CaseState, long)>([], _ => (loaded.State, loaded.Revision)));
+        var kept = await _streams.ExecuteAsync(CaseStreams.For(model.CaseId), CaseStreams.Fold, null, new AddNote(model.CaseId, "(reads the kept state; decides nothing)", null, _office.Engine.As(Centre.Admin)), loaded => new Decision<(CaseState, long)>([], _ => (loaded.State, loaded.Revision)));
         if ((CaseModel.Describe(kept.Item1, _type.Definition), kept.Item2) != (fromScratch, replayed.Revision))
         {
             Diverge("kept-vs-replay", command, $"{fromScratch} at {replayed.Revision}", $"{CaseModel.Describe(kept.Item1, _type.Definition)} at {kept.Item2}");

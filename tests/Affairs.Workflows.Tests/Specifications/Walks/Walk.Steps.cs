@@ -55,7 +55,7 @@ public sealed partial class Walk
         {
             var material = _data.Chance(92) && _type.Definition.Materials.Count > 0 ? _data.Pick(_type.Definition.Materials).Id : "unlisted-paper";
             return await CheckAsync(model, _oracle.Attach(model, actor, organisation, now, material), $"{actor.Id} attaches {material}", () =>
-                engine.Mediator.Send(new AttachMaterial(model.CaseId, material, material + ".pdf", "application/pdf", 1024, new string('c', 64), engine.As(actor))).AsTask());
+                engine.Mediator.Send(new AttachMaterial(model.CaseId, material, material + ".pdf", "application/pdf", 1024, new string('c', 64), null, engine.As(actor))).AsTask());
         }
         else if (roll < 78)
         {
@@ -66,14 +66,14 @@ public sealed partial class Walk
         else if (roll < 81)
         {
             return await CheckAsync(model, _oracle.Note(model, actor, organisation, now), $"{actor.Id} adds a note", () =>
-                engine.Mediator.Send(new AddNote(model.CaseId, "called the applicant", engine.As(actor))).AsTask());
+                engine.Mediator.Send(new AddNote(model.CaseId, "called the applicant", null, engine.As(actor))).AsTask());
         }
         else
         {
             var by = _data.Chance(80) ? Centre.Boss : actor;
             var to = _data.Pick(["s-a", "s-b", "s-x", "s-gw"]);
             return await CheckAsync(model, Oracle.Reassign(model, by, organisation, now, to), $"{by.Id} reassigns the step to {to}", () =>
-                engine.Mediator.Send(new ReassignCase(model.CaseId, to, "workload", engine.As(by))).AsTask());
+                engine.Mediator.Send(new ReassignCase(model.CaseId, to, "workload", null, engine.As(by))).AsTask());
         }
     }
 
