@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Affairs.EventStore;
 using Microsoft.Data.Sqlite;
 
@@ -15,7 +16,7 @@ internal sealed class PreparedStreamReads(string connectionString) : IDisposable
     private readonly ConcurrentBag<Session> _idle = [];
     private int _disposed;
 
-    /// <summary>Runs <paramref name="sql"/> (parameters <c>$name</c>, <c>$from</c>, <c>$limit</c>) and maps every row.</summary>
+    /// <summary>Runs <paramref name="sql"/> (parameters <c>$name</c> and <c>$from</c>; <c>$limit</c> is written into the text) and maps every row.</summary>
     public List<RecordedEvent> Read(string sql, string stream, long from, int limit, Func<SqliteDataReader, RecordedEvent> map)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, typeof(SqliteEventStore));
@@ -59,6 +60,9 @@ internal sealed class PreparedStreamReads(string connectionString) : IDisposable
     private sealed class Session : IDisposable
     {
         private readonly SqliteConnection _connection;
+        /// <summary>How many statement texts one session keeps prepared; a read with yet another limit runs unkept.</summary>
+        private const int MaxKept = 32;
+
         private readonly Dictionary<string, SqliteCommand> _commands = new(StringComparer.Ordinal);
 
         public Session(string connectionString)
@@ -69,18 +73,29 @@ internal sealed class PreparedStreamReads(string connectionString) : IDisposable
 
         public List<RecordedEvent> Read(string sql, string stream, long from, int limit, Func<SqliteDataReader, RecordedEvent> map)
         {
-            var command = Prepared(sql);
-            command.Parameters[0].Value = stream;
-            command.Parameters[1].Value = from;
-            command.Parameters[2].Value = limit;
-            var page = new List<RecordedEvent>();
-            using var reader = command.ExecuteReader();
-            while (reader.Read())
+            // The limit goes into the text: binding a new value to a LIMIT parameter expires the prepared statement, and
+            // SQLite would compile it again on every read. A read takes few distinct limits (the page size, a tail).
+            var command = Prepared(sql.Replace("$limit", limit.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal), out var cached);
+            try
             {
-                page.Add(map(reader));
-            }
+                command.Parameters[0].Value = stream;
+                command.Parameters[1].Value = from;
+                var page = new List<RecordedEvent>();
+                using var reader = command.ExecuteReader();
+                while (reader.Read())
+                {
+                    page.Add(map(reader));
+                }
 
-            return page;
+                return page;
+            }
+            finally
+            {
+                if (!cached)
+                {
+                    command.Dispose();
+                }
+            }
         }
 
         public void Dispose()
@@ -93,17 +108,27 @@ internal sealed class PreparedStreamReads(string connectionString) : IDisposable
             _connection.Dispose();
         }
 
-        private SqliteCommand Prepared(string sql)
+        /// <summary>The statement for <paramref name="sql"/>, prepared once and kept (up to <see cref="MaxKept"/> texts).</summary>
+        private SqliteCommand Prepared(string sql, out bool cached)
         {
-            if (!_commands.TryGetValue(sql, out var command))
+            cached = true;
+            if (_commands.TryGetValue(sql, out var command))
             {
-                command = _connection.CreateCommand();
-                command.CommandText = sql;
-                command.Parameters.Add("$name", SqliteType.Text);
-                command.Parameters.Add("$from", SqliteType.Integer);
-                command.Parameters.Add("$limit", SqliteType.Integer);
-                command.Prepare();
+                return command;
+            }
+
+            command = _connection.CreateCommand();
+            command.CommandText = sql;
+            command.Parameters.Add("$name", SqliteType.Text);
+            command.Parameters.Add("$from", SqliteType.Integer);
+            command.Prepare();
+            if (_commands.Count < MaxKept)
+            {
                 _commands[sql] = command;
+            }
+            else
+            {
+                cached = false;
             }
 
             return command;
