@@ -13,12 +13,10 @@ internal sealed class GetPermittedTriggersHandler(CaseEngine engine) : IQueryHan
     public async ValueTask<PermittedTriggers> Handle(GetPermittedTriggers query, CancellationToken cancellationToken)
     {
         var loaded = await engine.Streams.LoadAsync(CaseStreams.For(query.CaseId), CaseStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var state = CaseStreams.Require(loaded, query.CaseId);
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
-        var now = engine.Now();
+        var (state, revision, type, _, parameters, _, now) = await engine.InputsAsync(loaded, query.CaseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
         var participant = engine.Participants.Of(query.Actor, state, organisation, now);
-        var type = engine.TypeOf(state);
-        var machine = type.CreateMachine(CaseEngine.Situation(type, state), participant.CaseActor, engine.Parameters(type, now), now);
-        return new PermittedTriggers(state.CaseId, loaded.Revision, state.State, participant.ActingRole, participant.Refusal, machine.Answers());
+        var machine = type.CreateMachine(CaseEngine.Situation(type, state), participant.CaseActor, parameters, now);
+        return new PermittedTriggers(state.CaseId, revision, state.State, participant.ActingRole, participant.Refusal, machine.Answers());
     }
 }
