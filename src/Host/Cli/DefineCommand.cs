@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
@@ -14,14 +15,20 @@ internal static class DefineCommand
 {
     private static readonly Actor Cli = Actor.Of("cli", ActorRoles.Administrator);
 
-    public static async Task<int> RunAsync(IMediator mediator, CliArguments command, TextWriter output)
+    public static Command Create(CliContext cli)
     {
-        if (command.Positionals.Count != 1 || !File.Exists(command.Positionals[0]))
-        {
-            return CliRunner.Fail("define <file> [--publish]  (the file must exist)");
-        }
+        var file = new Argument<FileInfo>("file") { Description = "The affair type definition (JSON)." };
+        file.AcceptExistingOnly();
+        var publish = new Option<bool>("--publish") { Description = "Publish it when it is valid." };
+        var command = new Command("define", "Validate an affair type definition, listing every problem with its JSON path (exit code 1 when invalid).") { file, publish };
+        command.SetAction(parsed => cli.WithServicesAsync(services =>
+            RunAsync(services.GetRequiredService<IMediator>(), parsed.GetRequiredValue(file), parsed.GetValue(publish), cli.Output)));
+        return command;
+    }
 
-        var json = await File.ReadAllTextAsync(command.Positionals[0]);
+    private static async Task<int> RunAsync(IMediator mediator, FileInfo file, bool publish, TextWriter output)
+    {
+        var json = await File.ReadAllTextAsync(file.FullName);
         var result = AffairTypeLoader.Load(json);
         if (!result.IsValid)
         {
@@ -31,17 +38,17 @@ internal static class DefineCommand
             }
 
             output.WriteLine($"{result.Problems.Count} problem(s); nothing was published.");
-            return 1;
+            return CliExitCodes.Failed;
         }
 
         output.WriteLine($"{result.Definition!.Id} version {result.Definition.Version} is valid.");
-        if (command.Has("publish"))
+        if (publish)
         {
             var context = new CommandContext(Cli, Guid.NewGuid().ToString("N"), $"define-{Guid.NewGuid():N}");
             var type = await mediator.Send(new PublishAffairType(json, context));
             output.WriteLine($"Published {type.AffairTypeId} version {type.Version} ({type.ContentHash[..12]}…).");
         }
 
-        return 0;
+        return CliExitCodes.Success;
     }
 }

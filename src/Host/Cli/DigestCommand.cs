@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Affairs.EventStore;
 using Affairs.Workflows.Ledger;
@@ -9,13 +10,16 @@ internal static class DigestCommand
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public static Command Create(CliContext cli)
     {
-        var total = await RebuildCommand.CountAsync(services.GetRequiredService<IEventStore>());
-        var progress = new ProgressBar("digesting", total, Console.Error);
-        var digest = await services.GetRequiredService<LedgerVerifier>().ComputeAsync(progress);
-        progress.Report(total);
-        output.WriteLine(JsonSerializer.Serialize(digest, Json));
-        return 0;
+        var command = new Command("digest", "Print the ledger digest of the log (JSON), for an auditor to keep outside the engine.");
+        command.SetAction(_ => cli.WithServicesAsync(async services =>
+        {
+            var total = await RebuildCommand.CountAsync(services.GetRequiredService<IEventStore>());
+            var digest = await cli.WithProgressAsync("digesting", total, progress => services.GetRequiredService<LedgerVerifier>().ComputeAsync(progress));
+            cli.Output.WriteLine(JsonSerializer.Serialize(digest, Json));
+            return CliExitCodes.Success;
+        }));
+        return command;
     }
 }

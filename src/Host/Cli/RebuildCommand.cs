@@ -1,3 +1,4 @@
+using System.CommandLine;
 using Affairs.EventStore;
 using Affairs.Workflows.Projections;
 
@@ -6,14 +7,17 @@ namespace Affairs.Host.Cli;
 /// <summary><c>rebuild</c>: rebuilds the read models from the first event, with a progress bar, and prints the checkpoint reached.</summary>
 internal static class RebuildCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, TextWriter output)
+    public static Command Create(CliContext cli)
     {
-        var total = await CountAsync(services.GetRequiredService<IEventStore>());
-        var progress = new ProgressBar("rebuilding", total, Console.Error);
-        var status = await services.GetRequiredService<ProjectionEngine>().RebuildAsync(progress);
-        progress.Report(total);
-        output.WriteLine($"Read models rebuilt from {total} events; checkpoint {status.Checkpoint}.");
-        return 0;
+        var command = new Command("rebuild", "Rebuild the read models (queues, deadlines, statistics) from the first event.");
+        command.SetAction(_ => cli.WithServicesAsync(async services =>
+        {
+            var total = await CountAsync(services.GetRequiredService<IEventStore>());
+            var status = await cli.WithProgressAsync("rebuilding", total, progress => services.GetRequiredService<ProjectionEngine>().RebuildAsync(progress));
+            cli.Output.WriteLine($"Read models rebuilt from {total} events; checkpoint {status.Checkpoint}.");
+            return CliExitCodes.Success;
+        }));
+        return command;
     }
 
     /// <summary>How many events the log holds, for the progress bar's total.</summary>

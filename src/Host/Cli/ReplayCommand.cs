@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.CommandLine;
 using System.Text.Json;
 using Affairs.Host.Privacy;
 using Affairs.Workflows.Cases;
@@ -9,37 +9,25 @@ namespace Affairs.Host.Cli;
 /// <summary><c>replay &lt;case&gt; [--at &lt;time&gt;|--revision N]</c>: the case as it stood then, as JSON.</summary>
 internal static class ReplayCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CliArguments command, TextWriter output)
+    public static Command Create(CliContext cli)
     {
-        if (command.Positionals.Count != 1)
+        var caseId = new Argument<string>("case") { Description = "The case id." };
+        var at = new Option<DateTimeOffset?>("--at") { HelpName = "time", Description = "As it stood at this ISO 8601 time (UTC unless it names an offset).", CustomParser = CliValues.Time };
+        var revision = new Option<long?>("--revision") { HelpName = "N", Description = "As it stood at this revision (0 is the opening).", CustomParser = CliValues.Revision };
+        var command = new Command("replay", "Print a case as it stood at a revision or a moment, as JSON (the latest by default).") { caseId, at, revision };
+        command.Validators.Add(result =>
         {
-            return CliRunner.Fail("replay <case> [--at <ISO time>|--revision N]");
-        }
-
-        DateTimeOffset? at = null;
-        long? revision = null;
-        if (command.Option("at") is { } atText)
-        {
-            if (!DateTimeOffset.TryParse(atText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
+            if (result.GetResult(at) is not null && result.GetResult(revision) is not null)
             {
-                return CliRunner.Fail($"--at needs an ISO 8601 time, such as 2026-03-09T10:00:00+08:00.");
+                result.AddError("Give --at or --revision, not both.");
             }
-
-            at = parsed;
-        }
-
-        if (command.Option("revision") is { } revisionText)
+        });
+        command.SetAction(parsed => cli.WithServicesAsync(async services =>
         {
-            if (!long.TryParse(revisionText, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-            {
-                return CliRunner.Fail("--revision needs a number.");
-            }
-
-            revision = parsed;
-        }
-
-        var view = await services.GetRequiredService<IMediator>().Send(new GetCase(command.Positionals[0], revision, at));
-        output.WriteLine(JsonSerializer.Serialize(view, new JsonSerializerOptions(PersonalDataJson.Unmasked) { WriteIndented = true }));
-        return 0;
+            var view = await services.GetRequiredService<IMediator>().Send(new GetCase(parsed.GetRequiredValue(caseId), parsed.GetValue(revision), parsed.GetValue(at)));
+            cli.Output.WriteLine(JsonSerializer.Serialize(view, new JsonSerializerOptions(PersonalDataJson.Unmasked) { WriteIndented = true }));
+            return CliExitCodes.Success;
+        }));
+        return command;
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text.Json;
 using Affairs.EventStore;
 using Affairs.Workflows.Audit;
@@ -13,44 +14,63 @@ namespace Affairs.Host.Cli;
 /// </summary>
 internal static class VerifyCommand
 {
-    public static async Task<int> RunAsync(IServiceProvider services, CliArguments command, TextWriter output)
+    public static Command Create(CliContext cli)
     {
-        if (command.Has("all"))
+        var caseId = new Argument<string?>("case") { Description = "The case whose chain to verify.", Arity = ArgumentArity.ZeroOrOne };
+        var all = new Option<bool>("--all") { Description = "Verify every stream in the log and the ledger digests recorded in it." };
+        var against = new Option<FileInfo>("--against") { HelpName = "digest.json", Description = "With --all: a ledger digest kept outside (from digest) that must still hold." };
+        against.AcceptExistingOnly();
+        var command = new Command("verify", "Recompute hash chains: one case's, or every stream's (exit code 1 when anything does not match).") { caseId, all, against };
+        command.Validators.Add(result =>
         {
-            return await VerifyAllAsync(services, command.Option("against"), output);
-        }
-
-        if (command.Positionals.Count != 1 || command.Has("against"))
-        {
-            return CliRunner.Fail("verify <case> | --all [--against digest.json]");
-        }
-
-        var result = await services.GetRequiredService<IMediator>().Send(new VerifyCase(command.Positionals[0]));
-        output.WriteLine(result.Valid
-            ? $"{result.Stream}: {result.EventsChecked} events, chain intact{Coverage(result)}."
-            : $"BROKEN {result.Stream} at revision {result.FirstBrokenRevision}: {result.Problem}");
-        return result.Valid ? 0 : 1;
+            var (hasCase, hasAll) = (result.GetValue(caseId) is not null, result.GetValue(all));
+            if (hasCase == hasAll)
+            {
+                result.AddError(hasAll ? "Give a case or --all, not both." : "Give the case to verify, or --all.");
+            }
+            else if (!hasAll && result.GetResult(against) is not null)
+            {
+                result.AddError("--against goes with --all.");
+            }
+        });
+        command.SetAction(parsed => cli.WithServicesAsync(services => parsed.GetValue(all)
+            ? VerifyAllAsync(cli, services, parsed.GetValue(against))
+            : VerifyCaseAsync(cli, services, parsed.GetRequiredValue(caseId)!)));
+        return command;
     }
 
-    private static async Task<int> VerifyAllAsync(IServiceProvider services, string? against, TextWriter output)
+    private static async Task<int> VerifyCaseAsync(CliContext cli, IServiceProvider services, string caseId)
+    {
+        var result = await services.GetRequiredService<IMediator>().Send(new VerifyCase(caseId));
+        cli.Output.WriteLine(result.Valid
+            ? $"{result.Stream}: {result.EventsChecked} events, chain intact{Coverage(result)}."
+            : $"BROKEN {result.Stream} at revision {result.FirstBrokenRevision}: {result.Problem}");
+        return result.Valid ? CliExitCodes.Success : CliExitCodes.Failed;
+    }
+
+    private static async Task<int> VerifyAllAsync(CliContext cli, IServiceProvider services, FileInfo? against)
     {
         LedgerDigest? digest = null;
         if (against is not null)
         {
             try
             {
-                digest = JsonSerializer.Deserialize<LedgerDigest>(await File.ReadAllTextAsync(against), DigestCommand.Json);
+                digest = JsonSerializer.Deserialize<LedgerDigest>(await File.ReadAllTextAsync(against.FullName), DigestCommand.Json);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
             {
-                return CliRunner.Fail($"--against {against}: {e.Message}");
+                return cli.Fail($"--against {against}: {e.Message}");
             }
         }
 
         var total = await RebuildCommand.CountAsync(services.GetRequiredService<IEventStore>());
-        var progress = new ProgressBar("verifying", total, Console.Error);
-        var check = await services.GetRequiredService<LedgerVerifier>().VerifyAsync(digest, progress);
-        progress.Report(total);
+        var check = await cli.WithProgressAsync("verifying", total, progress => services.GetRequiredService<LedgerVerifier>().VerifyAsync(digest, progress));
+        Report(cli.Output, check, against);
+        return check.Valid ? CliExitCodes.Success : CliExitCodes.Failed;
+    }
+
+    private static void Report(TextWriter output, LedgerCheck check, FileInfo? against)
+    {
         foreach (var broken in check.Broken)
         {
             output.WriteLine($"BROKEN {broken.Stream} at revision {broken.FirstBrokenRevision}: {broken.Problem}");
@@ -75,8 +95,6 @@ internal static class VerifyCommand
                 ? $"MATCHES {against}: all {compared.Events} events through position {compared.LastPosition} are there, unchanged; {compared.EventsAfter} appended since."
                 : $"DIVERGES from {against} at its event {compared.FirstDivergence!.Event}: {compared.FirstDivergence.Problem}");
         }
-
-        return check.Valid ? 0 : 1;
     }
 
     private static string Coverage(ChainCheck check) => check.CoveredBy is { } covered

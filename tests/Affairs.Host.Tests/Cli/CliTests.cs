@@ -21,6 +21,19 @@ public sealed class CliTests(HostFactory host)
     }
 
     [Fact]
+    public async Task replay_takes_revision_equals_n_as_the_option_not_as_configuration()
+    {
+        var caseId = await _centre.OpenAndAccept();
+
+        var (code, output) = await Run("replay", caseId, "--revision=0");
+        var (latest, latestOutput) = await Run("replay", caseId);
+
+        Assert.Equal((0, 0), (code, latest));
+        Assert.Contains("\"state\": \"application\"", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"state\": \"application\"", latestOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task verify_checks_one_case_and_every_case()
     {
         var caseId = await _centre.OpenAndAccept();
@@ -103,14 +116,52 @@ public sealed class CliTests(HostFactory host)
     }
 
     [Fact]
+    public async Task import_reads_quoted_line_breaks_a_byte_order_mark_and_crlf_and_numbers_refusals_by_the_line_a_record_starts_on()
+    {
+        var csv = Path.Combine(host.DataFolder, $"residents-{Guid.NewGuid():N}.csv");
+        var good = Api.NewIdentityNumber();
+        var text = $"identityNumber,name,address\r\n{good},\"钱 \"\"小\"\" 七\",\"东门街道\r\n3 号\"\r\n{Api.NewIdentityNumber()},,\"西门\r\n5 号\"\r\n";
+        await File.WriteAllTextAsync(csv, text, new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        var (code, output) = await Run("import", "residents", csv);
+
+        Assert.Equal(1, code);
+        Assert.Contains("1 imported, 1 refused.", output, StringComparison.Ordinal);
+        Assert.Contains("line 4: name:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("西门", output, StringComparison.Ordinal);
+        var found = await _centre.A.Post("/api/residents/lookup", new { identityNumber = good }).Json();
+        var resident = (await _centre.A.GetAsync($"/api/residents/{found.Str("residentId")}").Json()).GetProperty("resident");
+        Assert.Equal(("钱 \"小\" 七", "东门街道\n3 号"), (resident.Str("name"), resident.Str("address")));
+    }
+
+    [Fact]
+    public async Task import_refuses_a_file_with_an_unterminated_quote_by_its_line_without_its_text_and_imports_nothing()
+    {
+        var csv = Path.Combine(host.DataFolder, $"residents-{Guid.NewGuid():N}.csv");
+        var first = Api.NewIdentityNumber();
+        await File.WriteAllLinesAsync(csv, ["identityNumber,name", $"{first},孙八", $"{Api.NewIdentityNumber()},\"周九", $"{Api.NewIdentityNumber()},吴十"]);
+
+        var (code, output, error) = await host.RunCliWithErrorsAsync("import", "residents", csv);
+
+        Assert.Equal(2, code);
+        Assert.Empty(output);
+        Assert.Contains("line 3: a quoted field is not closed; nothing was imported.", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("周九", error, StringComparison.Ordinal);
+        var found = await _centre.A.Post("/api/residents/lookup", new { identityNumber = first }).Json();
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _centre.A.GetAsync($"/api/residents/{found.Str("residentId")}")).StatusCode);
+    }
+
+    [Fact]
     public async Task rebuild_replays_every_event_into_the_read_models_and_stats_prints_the_report()
     {
         await _centre.OpenAndAccept();
 
         var (rebuild, rebuildOutput) = await Run("rebuild");
         var (stats, statsOutput) = await Run("stats", "--from", "2026-01-01", "--to", "2026-12-31", "--type", "dibao");
+        var (quarters, quartersOutput) = await Run("stats", "--from=2026-01-01", "--to=2026-12-31", "--period=Quarter");
 
-        Assert.Equal((0, 0), (rebuild, stats));
+        Assert.Equal((0, 0, 0), (rebuild, stats, quarters));
+        Assert.Contains("by quarter", quartersOutput, StringComparison.Ordinal);
         Assert.Matches(@"Read models rebuilt from \d+ events; checkpoint \d+\.", rebuildOutput);
         Assert.Contains("dibao", statsOutput, StringComparison.Ordinal);
         Assert.Contains("2026-01-01", statsOutput, StringComparison.Ordinal);

@@ -1,0 +1,72 @@
+using Affairs.Domain.Rejections;
+using Affairs.Host.Hosting;
+using Affairs.Workflows.Hosting;
+using Spectre.Console;
+
+namespace Affairs.Host.Cli;
+
+/// <summary>
+/// What every command is given: the host's configuration arguments, where to write, how to start the server, and how
+/// to run against the configured store through the same services the server uses.
+/// </summary>
+internal sealed class CliContext(string[] configuration, TextWriter output, TextWriter error, CliContext.Server serve)
+{
+    /// <summary>Starts the HTTP API with the given configuration; the answer is the exit code.</summary>
+    public delegate Task<int> Server(string[] configuration, bool seed);
+
+    public string[] Configuration { get; } = configuration;
+
+    /// <summary>Where a command's answer goes (standard output).</summary>
+    public TextWriter Output { get; } = output;
+
+    /// <summary>Where problems and progress go (standard error), so an answer can be piped whole.</summary>
+    public TextWriter Error { get; } = error;
+
+    public Task<int> ServeAsync(bool seed) => serve(Configuration, seed);
+
+    /// <summary>Builds the engine on the configured store (no seeding, quiet logs), runs <paramref name="run"/>, and
+    /// turns a refused command into its code and message with exit code 2.</summary>
+    public async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> run)
+    {
+        var app = AffairsApplication.Build([.. Configuration, "--Logging:LogLevel:Default=Warning", "--Affairs:Seed=never"]);
+        await using (app)
+        {
+            await app.Services.GetRequiredService<AffairsStartup>().InitializeAsync();
+            try
+            {
+                return await run(app.Services);
+            }
+            catch (CommandRejectedException e)
+            {
+                return Fail($"{e.Code}: {e.Message}");
+            }
+        }
+    }
+
+    /// <summary>Runs <paramref name="work"/> under a progress bar on standard error, completed when the work is.</summary>
+    public async Task<T> WithProgressAsync<T>(string label, long total, Func<IProgress<long>, Task<T>> work)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Error) });
+        return await console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(label, maxValue: Math.Max(total, 1));
+                var result = await work(new TaskProgress(task));
+                task.Value = task.MaxValue;
+                return result;
+            });
+    }
+
+    /// <summary>Prints a usage problem on standard error; exit code 2.</summary>
+    public int Fail(string message)
+    {
+        Error.WriteLine(message);
+        return CliExitCodes.Usage;
+    }
+
+    private sealed class TaskProgress(ProgressTask task) : IProgress<long>
+    {
+        public void Report(long value) => task.Value = Math.Min(value, task.MaxValue);
+    }
+}
