@@ -65,6 +65,17 @@ internal static class CommandsBenchmark
         return rate >= TargetRate && ratio >= TargetRatio;
     }
 
+    /// <summary>
+    /// One engine round as this suite measures it (a fresh file, half a second of warm-up, then
+    /// <paramref name="duration"/>): commands per second and this process's CPU per command in µs. The HTTP load tool
+    /// runs it beside each of its rounds, so the host's CPU per request is compared with the engine's in one run.
+    /// </summary>
+    internal static async Task<(double Rate, double CpuPerCommand)> MeasureEngineAsync(TimeSpan duration, int callers)
+    {
+        var rate = await AppendBenchmark.InFreshFolder(folder => EngineRound(folder, duration, callers));
+        return (rate, LastCpuPerCommand);
+    }
+
     /// <summary>Process CPU time per command in the last measured run, in µs: what the engine costs, whatever the neighbours do.</summary>
     private static double LastCpuPerCommand { get; set; }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -111,7 +110,10 @@ internal sealed class CaseClient(HttpClient http, LoadOptions options, Latencies
     /// <summary>Sends one request; records its latency when it started in the measured window. Null when it failed.</summary>
     private async Task<(JsonNode? Body, long? Revision)?> SendAsync(string kind, HttpMethod method, string path, string key, long? ifMatch, JsonObject body)
     {
-        using var request = new HttpRequestMessage(method, new Uri(options.BaseUrl, path)) { Content = JsonContent.Create(body) };
+        // With its length, as generated clients send it: a streamed JsonContent would go out chunked.
+        var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(method, new Uri(options.BaseUrl, path)) { Content = content };
         request.Headers.Add("X-Api-Key", key);
         if (ifMatch is { } revision)
         {

@@ -13,8 +13,8 @@ internal sealed class Latencies
 
     public void Fail(string kind, string why) => _failures.AddOrUpdate($"{kind}: {why}", 1, (_, n) => n + 1);
 
-    /// <summary>Prints requests/s, p50 and p99 per kind and for all requests; returns the trigger rate and p99.</summary>
-    public (double TriggerRate, double TriggerP99) Print(TimeSpan window)
+    /// <summary>Prints requests/s, p50 and p99 per kind and for all requests; returns the trigger rate and p99, and all requests measured.</summary>
+    public (double TriggerRate, double TriggerP99, long Requests) Print(TimeSpan window)
     {
         Console.WriteLine("| requests | count | per s | p50 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
@@ -38,7 +38,7 @@ internal sealed class Latencies
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failed {count}×  {what}"));
         }
 
-        return trigger;
+        return (trigger.Item1, trigger.Item2, all.Length);
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -16,7 +16,10 @@ internal sealed record LoadOptions(
     int Clients,
     TimeSpan Duration,
     TimeSpan WarmUp,
-    long MaxRequests)
+    long MaxRequests,
+    int Rounds,
+    bool Baseline,
+    int? HostPid)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Affairs.LoadTest -- --subject <household id> [options]
@@ -33,7 +36,13 @@ internal sealed record LoadOptions(
           --clients N             concurrent clients (default 32)
           --seconds S             measured time (default 30)
           --warmup S              unmeasured time before it (default 3)
-          --max-requests N        stop after this many requests in all (default 2000000)
+          --max-requests N        stop after this many requests in all, per round (default 2000000)
+          --rounds N              rounds, each an in-process engine round then an HTTP round; the summary is their
+                                  median (default 1)
+          --baseline commands     before each HTTP round, the commands suite's engine round in this process for as long
+                                  (default), the baseline of the host's CPU per request; none skips it
+          --host-pid PID          the host's process, whose CPU time is read (default: the process listening on the
+                                  URL's port, found through /proc)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -61,7 +70,15 @@ internal sealed record LoadOptions(
             Number("clients", 32),
             TimeSpan.FromSeconds(Number("seconds", 30)),
             TimeSpan.FromSeconds(Number("warmup", 3)),
-            Number("max-requests", 2_000_000));
+            Number("max-requests", 2_000_000),
+            Number("rounds", 1),
+            (Value("baseline") ?? "commands") switch
+            {
+                "commands" => true,
+                "none" => false,
+                _ => throw new ArgumentException("--baseline is commands or none"),
+            },
+            Value("host-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
         if (values.Count > 0)
         {
             throw new ArgumentException($"unknown option --{values.Keys.First()}");
@@ -84,9 +101,9 @@ internal sealed record LoadOptions(
             throw new ArgumentException("--scenario is supplement or full");
         }
 
-        if (Clients < 1 || Duration <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || MaxRequests < 1)
+        if (Clients < 1 || Duration <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || MaxRequests < 1 || Rounds < 1)
         {
-            throw new ArgumentException("--clients, --seconds and --max-requests are positive; --warmup is not negative");
+            throw new ArgumentException("--clients, --seconds, --max-requests and --rounds are positive; --warmup is not negative");
         }
 
         return this;

@@ -1,14 +1,17 @@
 // The HTTP load tool, run by hand against a running host on this machine:
-// dotnet run -c Release --project tests/Affairs.LoadTest -- --subject HOUSEHOLD [--api-key KEY] [--clients 32] [--seconds 30]
+// dotnet run -c Release --project tests/Affairs.LoadTest -- --subject HOUSEHOLD [--rounds 5] [--seconds 10] [--clients 32]
 using System.Globalization;
+using Affairs.Benchmarks;
 using Affairs.LoadTest;
 
 LoadOptions options;
+HostProcess host;
 try
 {
     options = LoadOptions.Parse(args);
+    host = HostProcess.Find(options.BaseUrl, options.HostPid);
 }
-catch (Exception error) when (error is ArgumentException or FormatException or UriFormatException)
+catch (Exception error) when (error is ArgumentException or FormatException or UriFormatException or OverflowException)
 {
     Console.Error.WriteLine(error.Message);
     Console.Error.WriteLine(LoadOptions.Usage);
@@ -24,18 +27,32 @@ using var http = new HttpClient(new SocketsHttpHandler
 {
     Timeout = TimeSpan.FromSeconds(30),
 };
-var latencies = new Latencies();
-var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"load: {options.Clients} clients against {options.BaseUrl}, scenario {options.Scenario}, {options.WarmUp.TotalSeconds:0} s warm-up, {options.Duration.TotalSeconds:0} s measured, at most {options.MaxRequests} requests, {Environment.ProcessorCount} cores (the host shares them)"));
-var finished = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, latencies, clock).RunAsync())));
-var window = clock.Measured;
-Console.WriteLine();
-var (triggerRate, triggerP99) = latencies.Print(window);
-Console.WriteLine();
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"cases taken to the scenario's end (warm-up included): {finished.Sum()}; measured window {window.TotalSeconds:0.0} s"));
-var met = triggerRate >= 2000 && triggerP99 < 50;
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"triggers: {triggerRate:0} requests/s, p99 {triggerP99:0.0} ms; target 2000/s with p99 < 50 ms: {(met ? "met" : "MISSED")}"));
-return met ? 0 : 1;
+    $"load: {options.Clients} clients against {options.BaseUrl} (process {host.Id}), scenario {options.Scenario}, {options.Rounds} round(s) of {options.WarmUp.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured, at most {options.MaxRequests} requests a round, {Environment.ProcessorCount} cores (the host shares them)"));
+if (options.Baseline)
+{
+    // One unreported engine round first, so that the first reported one does not carry the JIT's work.
+    await CommandsBenchmark.MeasureEngineAsync(TimeSpan.FromSeconds(1), options.Clients);
+}
+
+var rounds = new List<LoadRound>();
+for (var round = 1; round <= options.Rounds; round++)
+{
+    // The engine first, in this process while the host idles; then the host, whose CPU is read over the measured window.
+    var (engineRate, engineCpu) = options.Baseline ? await CommandsBenchmark.MeasureEngineAsync(options.Duration, options.Clients) : (double.NaN, double.NaN);
+    var latencies = new Latencies();
+    var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
+    var window = Task.Run(async () =>
+    {
+        await Task.Delay(options.WarmUp);
+        return host.CpuTime();
+    });
+    var finished = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, latencies, clock).RunAsync())));
+    var hostCpu = host.CpuTime() - await window;
+    Console.WriteLine();
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: cases taken to the scenario's end (warm-up included): {finished.Sum()}; measured window {clock.Measured.TotalSeconds:0.0} s"));
+    var summary = latencies.Print(clock.Measured);
+    rounds.Add(new LoadRound(engineRate, engineCpu, summary.TriggerRate, summary.TriggerP99, summary.Requests / clock.Measured.TotalSeconds, hostCpu.TotalMicroseconds / Math.Max(1, summary.Requests)));
+}
+
+return LoadRound.Report(rounds, options.Baseline);

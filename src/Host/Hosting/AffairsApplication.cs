@@ -17,7 +17,9 @@ internal static class AffairsApplication
 
     public static WebApplication Build(string[] args, bool seed = false)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // Configuration is read once at start: watching the content root for appsettings changes would also wake on
+        // every write of the store's files beneath it (./data), a cost on every command for a feature nobody uses.
+        var builder = WebApplication.CreateBuilder([.. args, "--hostBuilder:reloadConfigOnChange=false"]);
         ShippedSettings.AddFirst(builder.Configuration);
         if (seed)
         {
