@@ -35,7 +35,7 @@ internal static class PolicyEndpoints
 
     private static async Task<IResult> Publish(PolicyParameterSet set, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new PublishPolicyParameters(set.Id, set.Version, set.EffectiveFrom, set.Values, RequestCommands.Context(http)), ct);
-        return TypedResults.Created($"/api/policies/{set.Id}", set);
+        var published = await mediator.Send(new PublishPolicyParameters(set.Id, set.Version, set.EffectiveFrom, set.Values, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/policies/{published.PolicyId}", published);
     }
 }
