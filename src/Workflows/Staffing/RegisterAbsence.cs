@@ -31,7 +31,7 @@ internal sealed class RegisterAbsenceHandler(OrganisationCommand organisation, I
 {
     public async ValueTask<AbsenceRevision> Handle(RegisterAbsence command, CancellationToken cancellationToken)
     {
-        var absenceId = "ab-" + ids.NewId().ToString("N");
+        var absenceId = "ab-" + CommandPayload.NewId(command.Context, ids, "absence").ToString("N");
         return await organisation.ExecuteAsync(
             command,
             org =>
