@@ -39,6 +39,14 @@ public sealed class UnknownIdTests(HostFactory host)
         await AssertNotFound(await _centre.A.Post("/api/cases/c-unknown/triggers/accept"));
         await AssertNotFound(await _centre.A.Post("/api/households/h-unknown/members", new { residentId = await _centre.NewResident(), relation = "child" }));
         await AssertNotFound(await _centre.A.Put("/api/residents/r-unknown/contact", new { phone = "13800138000" }));
+        await AssertNotFound(await _centre.A.Put("/api/residents/r-unknown/grid", new { gridId = "g-01" }));
+        await AssertNotFound(await _centre.A.Post("/api/residents/r-unknown/move-out", new { on = "2026-03-01" }));
+        await AssertNotFound(await _centre.A.Put("/api/households/h-unknown/head", new { headResidentId = await _centre.NewResident() }));
+        await AssertNotFound(await _centre.A.DeleteAsync("/api/households/h-unknown/members/r-unknown?reason=moved"));
+        await AssertNotFound(await _centre.A.Post("/api/cases/c-unknown/notes", new { text = "note" }));
+        await AssertNotFound(await _centre.A.Post("/api/cases/c-unknown/withdraw", new { reason = "moved" }));
+        await AssertNotFound(await _centre.Supervisor.Post("/api/cases/c-unknown/reassign", new { toStaffId = "s-dibao-b", reason = "load" }));
+        await AssertNotFound(await _centre.Admin.Post("/api/affair-types/no-such-type/versions/1/retire", new { reason = "old" }));
     }
 
     [Fact]
