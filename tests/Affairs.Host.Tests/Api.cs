@@ -37,6 +37,28 @@ public static class Api
 
     public static string Str(this JsonElement element, string property) => element.GetProperty(property).GetString()!;
 
+    /// <summary>Every page of a list route, following <c>nextCursor</c> to the last page.</summary>
+    public static async Task<List<JsonElement>> Pages(this HttpClient client, string url)
+    {
+        var pages = new List<JsonElement>();
+        string? cursor = null;
+        do
+        {
+            var response = await client.GetAsync(cursor is null ? url : $"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}cursor={cursor}");
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+            pages.Add(JsonDocument.Parse(body).RootElement.Clone());
+            cursor = Optional(pages[^1], "nextCursor");
+        }
+        while (cursor is not null);
+
+        return pages;
+    }
+
+    /// <summary>A member the answer leaves out when it has no value (null values are not written).</summary>
+    public static string? Optional(JsonElement element, string property) =>
+        element.TryGetProperty(property, out var value) && value.ValueKind != JsonValueKind.Null ? value.ToString() : null;
+
     /// <summary>
     /// The payload for a snapshot: the given ids replaced by their names, and every timestamp by <c>{time}</c>, since
     /// the shared host's clock moves with the tests before.

@@ -1,5 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json;
+using Affairs.Domain.Calendar;
+using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
@@ -28,6 +30,10 @@ internal static class CaseEndpoints
         cases.MapPost("/{id}/notes", Note).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AddNote");
         cases.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(AccessPolicies.CasesWrite).WithName("WithdrawCase");
         cases.MapPost("/{id}/reassign", Reassign).RequireAuthorization(AccessPolicies.CasesWrite).WithName("ReassignCase");
+        cases.MapGet("/", List).RequireAuthorization(AccessPolicies.CasesRead).WithName("ListCases")
+            .WithSummary("Lists cases by affair type, state, status, subject, post, handler and opening time, a page at a time")
+            .Produces<CasePage>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> Open(OpenCaseRequest request, HttpContext http, IMediator mediator, CancellationToken ct)
@@ -35,6 +41,19 @@ internal static class CaseEndpoints
         var opened = await mediator.Send(new OpenCase(request.AffairTypeId ?? string.Empty, request.Version, request.SubjectId ?? string.Empty, request.Channel ?? "counter", request.Data, RequestCommands.Context(http)), ct);
         http.Response.Headers.ETag = RequestCommands.ETag(opened.Revision);
         return TypedResults.Created($"/api/cases/{opened.CaseId}", opened);
+    }
+
+    private static async Task<IResult> List([AsParameters] ListCasesRequest r, IMediator mediator, WorkingDayCalendar calendar, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var query = new FindCases(
+            r.AffairType, r.State, ListQuery.Status(r.Status, errors), r.SubjectId, r.PostId, r.Handler,
+            ListQuery.Moment(r.OpenedFrom, "openedFrom", rangeEnd: false, calendar.Zone, errors),
+            ListQuery.Moment(r.OpenedTo, "openedTo", rangeEnd: true, calendar.Zone, errors),
+            r.Cursor,
+            ListQuery.Limit(r.Limit, errors));
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await mediator.Send(query, ct));
     }
 
     private static async Task<IResult> Get(string id, long? revision, DateTimeOffset? at, HttpContext http, IMediator mediator, CaseEngine engine, CancellationToken ct)

@@ -1,3 +1,4 @@
+using Affairs.Domain.Rejections;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -18,12 +19,24 @@ internal static class HouseholdEndpoints
         households.MapPost("/{id}/members", AddMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AddHouseholdMember");
         households.MapDelete("/{id}/members/{residentId}", RemoveMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RemoveHouseholdMember");
         households.MapPut("/{id}/head", ChangeHead).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeHouseholdHead");
+        households.MapGet("/", List).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("ListHouseholds")
+            .WithSummary("Lists households, of one grid or all, a page at a time")
+            .Produces<HouseholdPage>().ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static async Task<IResult> Register(RegisterHouseholdRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var registered = await mediator.Send(new RegisterHousehold(r.HeadResidentId ?? string.Empty, r.Address, r.GridId, RequestCommands.Context(http)), ct);
         return TypedResults.Created($"/api/households/{registered.HouseholdId}", registered);
+    }
+
+    private static async Task<IResult> List(string? gridId, string? cursor, string? limit, IMediator mediator, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var query = new FindHouseholds(gridId, cursor, ListQuery.Limit(limit, errors));
+        errors.ThrowIfAny();
+        return TypedResults.Ok(await mediator.Send(query, ct));
     }
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)

@@ -1,3 +1,5 @@
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Staffing;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.Staffing;
@@ -19,6 +21,14 @@ internal static class OrganisationEndpoints
         organisation.MapDelete("/absences/{absenceId}", CancelAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("CancelAbsence");
         organisation.MapPut("/supervisor", AppointSupervisor).RequireAuthorization(AccessPolicies.Administer).WithName("AppointSupervisor");
         organisation.MapPut("/grids/{gridId}", DefineGrid).RequireAuthorization(AccessPolicies.Administer).WithName("DefineGrid");
+        organisation.MapGet("/staff/{staffId}", GetStaff).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetStaffMember")
+            .WithSummary("One member of staff: the posts and grids they hold, their absences")
+            .Produces<StaffMember>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        organisation.MapGet("/absences/{absenceId}", GetAbsence).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetAbsence")
+            .WithSummary("One registered absence")
+            .Produces<Absence>().ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<IResult> Get(OrganisationDirectory directory, CancellationToken ct)
@@ -35,8 +45,23 @@ internal static class OrganisationEndpoints
         });
     }
 
-    private static async Task<IResult> RegisterStaff(RegisterStaffRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RegisterStaff(r.StaffId ?? string.Empty, r.Name ?? string.Empty, RequestCommands.Context(http)), ct));
+    private static async Task<IResult> GetStaff(string staffId, OrganisationDirectory directory, CancellationToken ct)
+    {
+        var (organisation, _) = await directory.CurrentAsync(ct);
+        return TypedResults.Ok(StaffMember.Of(organisation, staffId) ?? throw CommandRejectedException.NotFound("staff.not-found", "No member of staff with this id is registered."));
+    }
+
+    private static async Task<IResult> GetAbsence(string absenceId, OrganisationDirectory directory, CancellationToken ct)
+    {
+        var (organisation, _) = await directory.CurrentAsync(ct);
+        return TypedResults.Ok(organisation.Absences.GetValueOrDefault(absenceId) ?? throw CommandRejectedException.NotFound("absence.not-found", "No absence with this id is registered."));
+    }
+
+    private static async Task<IResult> RegisterStaff(RegisterStaffRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var registered = await mediator.Send(new RegisterStaff(r.StaffId ?? string.Empty, r.Name ?? string.Empty, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/organisation/staff/{registered.StaffId}", registered);
+    }
 
     private static async Task<IResult> DefinePost(string postId, DefinePostRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new DefinePost(postId, r.Name ?? string.Empty, r.AffairTypes ?? [], r.TakeoverDelayWorkingDays ?? 1, RequestCommands.Context(http)), ct));
@@ -44,8 +69,11 @@ internal static class OrganisationEndpoints
     private static async Task<IResult> AssignHolders(string postId, AssignHoldersRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new AssignPostHolders(postId, r.AHolderId ?? string.Empty, r.BHolderId ?? string.Empty, r.Reason ?? string.Empty, RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> RegisterAbsence(RegisterAbsenceRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RegisterAbsence(r.StaffId ?? string.Empty, r.From, r.To, r.Kind, RequestCommands.Context(http)), ct));
+    private static async Task<IResult> RegisterAbsence(RegisterAbsenceRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var registered = await mediator.Send(new RegisterAbsence(r.StaffId ?? string.Empty, r.From, r.To, r.Kind, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/organisation/absences/{registered.AbsenceId}", registered);
+    }
 
     private static async Task<IResult> CancelAbsence(string absenceId, string? reason, HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new CancelAbsence(absenceId, reason ?? string.Empty, RequestCommands.Context(http)), ct));

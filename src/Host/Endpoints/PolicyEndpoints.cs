@@ -26,7 +26,10 @@ internal static class PolicyEndpoints
         .Select(versions => versions.OrderByDescending(v => v.Version).First())
         .ToList());
 
-    private static IResult Timeline(string id, PolicyCatalog catalog) => TypedResults.Ok(catalog.Timeline(id));
+    private static IResult Timeline(string id, PolicyCatalog catalog) =>
+        catalog.Timeline(id) is { Versions.Count: > 0 } timeline
+            ? TypedResults.Ok(timeline)
+            : throw Domain.Rejections.CommandRejectedException.NotFound("policy.not-found", "No version of this policy is published.");
 
     private static IResult InForce(string id, DateOnly? on, PolicyCatalog catalog, TimeProvider time) =>
         catalog.InForce(id, on ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)) is { } set
@@ -35,7 +38,7 @@ internal static class PolicyEndpoints
 
     private static async Task<IResult> Publish(PolicyParameterSet set, HttpContext http, IMediator mediator, CancellationToken ct)
     {
-        await mediator.Send(new PublishPolicyParameters(set.Id, set.Version, set.EffectiveFrom, set.Values, RequestCommands.Context(http)), ct);
-        return TypedResults.Created($"/api/policies/{set.Id}", set);
+        var published = await mediator.Send(new PublishPolicyParameters(set.Id, set.Version, set.EffectiveFrom, set.Values, RequestCommands.Context(http)), ct);
+        return TypedResults.Created($"/api/policies/{published.PolicyId}", published);
     }
 }

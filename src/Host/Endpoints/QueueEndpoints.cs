@@ -4,6 +4,7 @@ using Affairs.Host.Security;
 using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Projections;
 using Affairs.Workflows.Queues;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Statistics;
 using Mediator;
 
@@ -36,11 +37,21 @@ internal static class QueueEndpoints
     private static async Task<IResult> MyHandover(HttpContext http, IMediator mediator, CancellationToken ct) =>
         TypedResults.Ok(await mediator.Send(new GetHandoverList(Caller.ActorOf(http.User).Id), ct));
 
-    private static async Task<IResult> OfStaff(string staffId, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetStaffQueue(staffId), ct));
+    private static async Task<IResult> OfStaff(string staffId, IMediator mediator, OrganisationDirectory directory, CancellationToken ct)
+    {
+        var (organisation, _) = await directory.CurrentAsync(ct);
+        return organisation.Staff.Contains(staffId)
+            ? TypedResults.Ok(await mediator.Send(new GetStaffQueue(staffId), ct))
+            : throw CommandRejectedException.NotFound("staff.not-found", "No member of staff with this id is registered.");
+    }
 
-    private static async Task<IResult> OfPost(string postId, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new GetPostQueue(postId), ct));
+    private static async Task<IResult> OfPost(string postId, IMediator mediator, OrganisationDirectory directory, CancellationToken ct)
+    {
+        var (organisation, _) = await directory.CurrentAsync(ct);
+        return organisation.Posts.ContainsKey(postId)
+            ? TypedResults.Ok(await mediator.Send(new GetPostQueue(postId), ct))
+            : throw CommandRejectedException.NotFound("post.not-found", "No post with this id is defined.");
+    }
 
     private static async Task<IResult> Overdue(IMediator mediator, CancellationToken ct, int? dueSoonWorkingDays = null) =>
         TypedResults.Ok(await mediator.Send(new GetDeadlineWatch(dueSoonWorkingDays ?? 2), ct));

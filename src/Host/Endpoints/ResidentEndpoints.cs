@@ -2,6 +2,7 @@ using Affairs.Domain.Residents;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
+using Affairs.Workflows.Households;
 using Affairs.Workflows.Residents;
 using Affairs.Workflows.Streams;
 using Mediator;
@@ -34,11 +35,12 @@ internal static class ResidentEndpoints
             ? TypedResults.Ok(new { residentId = pseudonym.ResidentIdFor(number!) })
             : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
 
-    private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)
+    private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, IMediator mediator, CancellationToken ct)
     {
         var loaded = await streams.LoadAsync(ResidentStreams.For(id), ResidentStreams.Fold, cancellationToken: ct);
         var resident = ResidentStreams.RequireActive(loaded, id, allowMovedOut: true);
-        return TypedResults.Json(new { resident, revision = loaded.Revision }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+        var households = await mediator.Send(new GetResidentHouseholds(id), ct);
+        return TypedResults.Json(new { resident, revision = loaded.Revision, households }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
     }
 
     private static async Task<IResult> Contact(string id, ChangeContactRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>

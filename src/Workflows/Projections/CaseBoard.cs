@@ -1,5 +1,6 @@
 using Affairs.Domain.Cases;
 using Affairs.Domain.Cases.Events;
+using Affairs.Domain.Households.Events;
 using Affairs.Domain.Residents.Events;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Deadlines;
@@ -9,7 +10,8 @@ namespace Affairs.Workflows.Projections;
 
 /// <summary>
 /// The read model behind queues, deadlines, timers and statistics: every case folded with <see cref="CaseFold"/>, plus
-/// the facts of its current step and its figures, and the residents reported dead. Responsibility is not stored: it is
+/// the facts of its current step and its figures, the residents reported dead, and the households with their members and
+/// grid (<see cref="Households"/>). Responsibility is not stored: it is
 /// recomputed from the organisation as of the moment of each query, so an absence registered late counts from its start.
 /// Mutated only by the <see cref="ProjectionEngine"/>, under its gate.
 /// </summary>
@@ -18,6 +20,7 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
     private readonly Dictionary<string, CaseEntry> _cases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<CaseEntry>> _bySubject = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateOnly> _deaths = new(StringComparer.Ordinal);
+    private readonly List<CaseEntry> _byPosition = [];
 
     /// <summary>Every case, open and closed.</summary>
     public IReadOnlyCollection<CaseEntry> Cases => _cases.Values;
@@ -28,6 +31,12 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
     /// <summary>The cases whose current step is open (not closed).</summary>
     public IEnumerable<CaseEntry> Open => _cases.Values.Where(c => !c.State.IsClosed);
 
+    /// <summary>Every case in the order its opening was recorded in the log (by <see cref="CaseEntry.OpenedPosition"/>).</summary>
+    public IReadOnlyList<CaseEntry> InLogOrder => _byPosition;
+
+    /// <summary>The households, their members and grids.</summary>
+    public HouseholdIndex Households { get; } = new();
+
     /// <summary>One case, or null.</summary>
     public CaseEntry? Find(string caseId) => _cases.GetValueOrDefault(caseId);
 
@@ -36,7 +45,9 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
 
     /// <summary>Whether the board reads events of this type (others are skipped without decoding).</summary>
     public static bool Reads(string eventType) =>
-        eventType.StartsWith("case.", StringComparison.Ordinal) || eventType == "resident.died.v1";
+        eventType.StartsWith("case.", StringComparison.Ordinal)
+        || eventType.StartsWith("household.", StringComparison.Ordinal)
+        || eventType == "resident.died.v1";
 
     /// <summary>Applies one decoded event.</summary>
     public void Apply(DecodedEvent decoded)
@@ -48,7 +59,10 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
                 _deaths[died.ResidentId] = died.DateOfDeath;
                 return;
             case CaseOpened opened:
-                Opened(opened, decoded.Recorded.Revision);
+                Opened(opened, decoded.Recorded.Revision, decoded.Recorded.Position);
+                return;
+            case HouseholdRegistered or HouseholdMemberAdded or HouseholdMemberRemoved or HouseholdHeadChanged:
+                Households.Apply(decoded.Event, decoded.Recorded.Revision, decoded.Recorded.Position);
                 return;
         }
 
@@ -67,10 +81,11 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
         }
     }
 
-    private void Opened(CaseOpened opened, long revision)
+    private void Opened(CaseOpened opened, long revision, long position)
     {
-        var entry = new CaseEntry(CaseFold.Apply(CaseState.None, opened)) { Revision = revision, StepRevision = revision };
+        var entry = new CaseEntry(CaseFold.Apply(CaseState.None, opened)) { Revision = revision, StepRevision = revision, OpenedPosition = position };
         _cases[opened.CaseId] = entry;
+        _byPosition.Add(entry);
         if (!_bySubject.TryGetValue(opened.SubjectId, out var list))
         {
             _bySubject[opened.SubjectId] = list = [];

@@ -17,6 +17,9 @@ public sealed class CaseEntry
     /// <summary>The stream revision of the last event applied.</summary>
     public long Revision { get; internal set; }
 
+    /// <summary>The global log position of the event that opened the case: the order in which cases are listed.</summary>
+    public long OpenedPosition { get; internal init; }
+
     /// <summary>The stream revision at which the current step began: it tells one stay in a state from the next.</summary>
     public long StepRevision { get; internal set; }
 

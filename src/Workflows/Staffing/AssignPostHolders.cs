@@ -13,7 +13,7 @@ namespace Affairs.Workflows.Staffing;
 /// <param name="Reason">Why (the assignment is public and attributable).</param>
 /// <param name="Context">Who assigns, and tracing.</param>
 public sealed record AssignPostHolders(string PostId, string AHolderId, string BHolderId, string Reason, CommandContext Context)
-    : ICommand<OrganisationRevision>, IAffairsCommand;
+    : ICommand<PostRevision>, IAffairsCommand;
 
 internal sealed class AssignPostHoldersValidator : ICommandValidator<AssignPostHolders>
 {
@@ -22,18 +22,24 @@ internal sealed class AssignPostHoldersValidator : ICommandValidator<AssignPostH
             .AddIf(string.IsNullOrWhiteSpace(command.Reason), "reason", "Say why the holders are assigned.");
 }
 
-internal sealed class AssignPostHoldersHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<AssignPostHolders, OrganisationRevision>
+internal sealed class AssignPostHoldersHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<AssignPostHolders, PostRevision>
 {
-    public async ValueTask<OrganisationRevision> Handle(AssignPostHolders command, CancellationToken cancellationToken) =>
+    public async ValueTask<PostRevision> Handle(AssignPostHolders command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
             command,
             org =>
             {
-                var errors = new ValidationErrors().AddIf(!org.Posts.ContainsKey(command.PostId), "postId", $"No post '{command.PostId}' is defined.");
+                if (!org.Posts.ContainsKey(command.PostId))
+                {
+                    throw CommandRejectedException.NotFound("post.not-found", "No post with this id is defined.");
+                }
+
+                var errors = new ValidationErrors();
                 OrganisationCommand.RequireStaff(org, errors, "aHolderId", command.AHolderId);
                 OrganisationCommand.RequireStaff(org, errors, "bHolderId", command.BHolderId);
                 errors.ThrowIfAny();
                 return ([new PostHoldersAssigned(command.PostId, command.AHolderId, command.BHolderId, command.Reason, time.GetUtcNow())], []);
             },
+            (revision, warnings) => new PostRevision(command.PostId, revision, warnings),
             cancellationToken).ConfigureAwait(false);
 }

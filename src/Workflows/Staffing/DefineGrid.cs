@@ -13,7 +13,7 @@ namespace Affairs.Workflows.Staffing;
 /// <param name="BackupWorkerId">The backup.</param>
 /// <param name="Context">Who defines it, and tracing.</param>
 public sealed record DefineGrid(string GridId, string Name, string WorkerId, string BackupWorkerId, CommandContext Context)
-    : ICommand<OrganisationRevision>, IAffairsCommand;
+    : ICommand<GridRevision>, IAffairsCommand;
 
 internal sealed class DefineGridValidator : ICommandValidator<DefineGrid>
 {
@@ -23,9 +23,9 @@ internal sealed class DefineGridValidator : ICommandValidator<DefineGrid>
             .AddIf(command.WorkerId == command.BackupWorkerId, "backupWorkerId", "The worker and the backup must be two different people.");
 }
 
-internal sealed class DefineGridHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<DefineGrid, OrganisationRevision>
+internal sealed class DefineGridHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<DefineGrid, GridRevision>
 {
-    public async ValueTask<OrganisationRevision> Handle(DefineGrid command, CancellationToken cancellationToken) =>
+    public async ValueTask<GridRevision> Handle(DefineGrid command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
             command,
             org =>
@@ -36,5 +36,6 @@ internal sealed class DefineGridHandler(OrganisationCommand organisation, TimePr
                 errors.ThrowIfAny();
                 return ([new GridDefined(command.GridId, command.Name.Trim(), command.WorkerId, command.BackupWorkerId, time.GetUtcNow())], []);
             },
+            (revision, warnings) => new GridRevision(command.GridId, revision, warnings),
             cancellationToken).ConfigureAwait(false);
 }

@@ -13,7 +13,7 @@ namespace Affairs.Workflows.Staffing;
 /// <param name="TakeoverDelayWorkingDays">Working days A has on a step before B takes over (0 to 30).</param>
 /// <param name="Context">Who defines it, and tracing.</param>
 public sealed record DefinePost(string PostId, string Name, IReadOnlyList<string> AffairTypes, int TakeoverDelayWorkingDays, CommandContext Context)
-    : ICommand<OrganisationRevision>, IAffairsCommand;
+    : ICommand<PostRevision>, IAffairsCommand;
 
 internal sealed class DefinePostValidator : ICommandValidator<DefinePost>
 {
@@ -23,11 +23,12 @@ internal sealed class DefinePostValidator : ICommandValidator<DefinePost>
             .AddIf(command.TakeoverDelayWorkingDays is < 0 or > 30, "takeoverDelayWorkingDays", "The takeover delay is 0 to 30 working days.");
 }
 
-internal sealed class DefinePostHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<DefinePost, OrganisationRevision>
+internal sealed class DefinePostHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<DefinePost, PostRevision>
 {
-    public async ValueTask<OrganisationRevision> Handle(DefinePost command, CancellationToken cancellationToken) =>
+    public async ValueTask<PostRevision> Handle(DefinePost command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
             command,
             _ => ([new PostDefined(command.PostId, command.Name.Trim(), command.AffairTypes ?? [], command.TakeoverDelayWorkingDays, time.GetUtcNow())], []),
+            (revision, warnings) => new PostRevision(command.PostId, revision, warnings),
             cancellationToken).ConfigureAwait(false);
 }

@@ -15,9 +15,18 @@ public sealed class OrganisationCommand(StreamRepository streams, OrganisationDi
     public Task<OrganisationRevision> ExecuteAsync(
         IAffairsCommand command,
         Func<Organisation, (IReadOnlyList<object> Events, IReadOnlyList<string> Warnings)> decide,
+        CancellationToken cancellationToken = default) =>
+        ExecuteAsync(command, decide, (revision, warnings) => new OrganisationRevision(revision, warnings), cancellationToken);
+
+    /// <summary>Decides on the current organisation and appends; <paramref name="answer"/> names what changed, with the new revision.</summary>
+    public Task<T> ExecuteAsync<T>(
+        IAffairsCommand command,
+        Func<Organisation, (IReadOnlyList<object> Events, IReadOnlyList<string> Warnings)> decide,
+        Func<long, IReadOnlyList<string>, T> answer,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decide);
+        ArgumentNullException.ThrowIfNull(answer);
         return streams.ExecuteAsync(
             directory.Stream,
             directory,
@@ -26,7 +35,7 @@ public sealed class OrganisationCommand(StreamRepository streams, OrganisationDi
             loaded =>
             {
                 var (events, warnings) = decide(loaded.State);
-                return new Decision<OrganisationRevision>(events, revision => new OrganisationRevision(revision, warnings));
+                return new Decision<T>(events, revision => answer(revision, warnings));
             },
             cancellationToken);
     }

@@ -18,7 +18,7 @@ namespace Affairs.Workflows.Staffing;
 /// <param name="Kind">Leave, business trip or meeting.</param>
 /// <param name="Context">Who registers, and tracing.</param>
 public sealed record RegisterAbsence(string StaffId, DateTimeOffset From, DateTimeOffset To, AbsenceKind Kind, CommandContext Context)
-    : ICommand<OrganisationRevision>, IAffairsCommand;
+    : ICommand<AbsenceRevision>, IAffairsCommand;
 
 internal sealed class RegisterAbsenceValidator : ICommandValidator<RegisterAbsence>
 {
@@ -27,11 +27,11 @@ internal sealed class RegisterAbsenceValidator : ICommandValidator<RegisterAbsen
             .AddIf(command.To - command.From > TimeSpan.FromDays(366), "to", "An absence is at most a year long; register longer ones as a reassignment.");
 }
 
-internal sealed class RegisterAbsenceHandler(OrganisationCommand organisation, IIdSource ids, TimeProvider time) : ICommandHandler<RegisterAbsence, OrganisationRevision>
+internal sealed class RegisterAbsenceHandler(OrganisationCommand organisation, IIdSource ids, TimeProvider time) : ICommandHandler<RegisterAbsence, AbsenceRevision>
 {
-    public async ValueTask<OrganisationRevision> Handle(RegisterAbsence command, CancellationToken cancellationToken)
+    public async ValueTask<AbsenceRevision> Handle(RegisterAbsence command, CancellationToken cancellationToken)
     {
-        var absenceId = "ab-" + ids.NewId().ToString("N");
+        var absenceId = "ab-" + CommandPayload.NewId(command.Context, ids, "absence").ToString("N");
         return await organisation.ExecuteAsync(
             command,
             org =>
@@ -42,6 +42,7 @@ internal sealed class RegisterAbsenceHandler(OrganisationCommand organisation, I
                 var registered = new AbsenceRegistered(absenceId, command.StaffId, command.From, command.To, command.Kind, time.GetUtcNow());
                 return ([registered], BothAway(org.Apply(registered), command.StaffId));
             },
+            (revision, warnings) => new AbsenceRevision(absenceId, command.StaffId, revision, warnings),
             cancellationToken).ConfigureAwait(false);
     }
 

@@ -12,7 +12,7 @@ namespace Affairs.Workflows.Staffing;
 /// <param name="Name">The name (personal data).</param>
 /// <param name="Context">Who registers, and tracing.</param>
 public sealed record RegisterStaff(string StaffId, [property: PersonalData(PersonalDataKind.Name)] string Name, CommandContext Context)
-    : ICommand<OrganisationRevision>, IAffairsCommand;
+    : ICommand<StaffRevision>, IAffairsCommand;
 
 internal sealed class RegisterStaffValidator : ICommandValidator<RegisterStaff>
 {
@@ -21,11 +21,12 @@ internal sealed class RegisterStaffValidator : ICommandValidator<RegisterStaff>
             .AddIf(string.IsNullOrWhiteSpace(command.Name), "name", "A name is required.");
 }
 
-internal sealed class RegisterStaffHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<RegisterStaff, OrganisationRevision>
+internal sealed class RegisterStaffHandler(OrganisationCommand organisation, TimeProvider time) : ICommandHandler<RegisterStaff, StaffRevision>
 {
-    public async ValueTask<OrganisationRevision> Handle(RegisterStaff command, CancellationToken cancellationToken) =>
+    public async ValueTask<StaffRevision> Handle(RegisterStaff command, CancellationToken cancellationToken) =>
         await organisation.ExecuteAsync(
             command,
             org => (org.Staff.Contains(command.StaffId) ? [] : [new StaffRegistered(command.StaffId, command.Name.Trim(), time.GetUtcNow())], []),
+            (revision, warnings) => new StaffRevision(command.StaffId, revision, warnings),
             cancellationToken).ConfigureAwait(false);
 }

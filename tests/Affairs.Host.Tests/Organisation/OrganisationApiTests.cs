@@ -48,4 +48,42 @@ public sealed class OrganisationApiTests(HostFactory host)
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.DoesNotContain((await _centre.A.GetAsync("/api/organisation").Json()).GetProperty("absences").EnumerateArray(), a => a.Str("staffId") == "s-cert-a");
     }
+
+    [Fact]
+    public async Task registering_an_absence_answers_201_with_its_id_and_a_location_that_reads_it()
+    {
+        var from = host.Clock.GetUtcNow().AddDays(60);
+
+        var response = await _centre.Supervisor.Post("/api/organisation/absences", new { staffId = "s-ins-a", from, to = from.AddDays(1), kind = "leave" });
+        var registered = await response.Json();
+        var read = await Centre.Ok(_centre.A.GetAsync(response.Headers.Location!.ToString()));
+        var member = await Centre.Ok(_centre.A.GetAsync("/api/organisation/staff/s-ins-a"));
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.StartsWith("ab-", registered.Str("absenceId"), StringComparison.Ordinal);
+        Assert.Equal(("s-ins-a", true), (registered.Str("staffId"), registered.GetProperty("revision").GetInt64() > 0));
+        Assert.Equal($"/api/organisation/absences/{registered.Str("absenceId")}", response.Headers.Location!.ToString());
+        Assert.Equal((registered.Str("absenceId"), "leave"), (read.Str("id"), read.Str("kind")));
+        Assert.Contains(member.GetProperty("absences").EnumerateArray(), a => a.Str("id") == registered.Str("absenceId"));
+        await Centre.Ok(_centre.Supervisor.DeleteAsync($"/api/organisation/absences/{registered.Str("absenceId")}?reason=test"));
+    }
+
+    [Fact]
+    public async Task the_writes_that_create_staff_posts_grids_and_policies_answer_their_ids()
+    {
+        var staff = await _centre.Admin.Post("/api/organisation/staff", new { staffId = "s-new-3", name = "新同事" });
+        var post = await Centre.Ok(_centre.Admin.Put("/api/organisation/posts/relief", new { name = "救济岗", affairTypes = Array.Empty<string>(), takeoverDelayWorkingDays = 1 }));
+        var holders = await Centre.Ok(_centre.Admin.Put("/api/organisation/posts/relief/holders", new { aHolderId = "s-new-3", bHolderId = "s-dibao-b", reason = "new post" }));
+        var grid = await Centre.Ok(_centre.Admin.Put("/api/organisation/grids/g-10", new { name = "第十网格", workerId = "s-new-3", backupWorkerId = "s-dibao-b" }));
+        var policy = await _centre.Admin.Post("/api/policies", new { id = "ids-policy", version = 1, effectiveFrom = "2026-01-01", values = new { line = 1 } });
+
+        Assert.Equal(HttpStatusCode.Created, staff.StatusCode);
+        Assert.Equal("/api/organisation/staff/s-new-3", staff.Headers.Location!.ToString());
+        Assert.Equal("s-new-3", (await staff.Json()).Str("staffId"));
+        Assert.Equal(("relief", "relief", "g-10"), (post.Str("postId"), holders.Str("postId"), grid.Str("gridId")));
+        Assert.True(grid.GetProperty("revision").GetInt64() > holders.GetProperty("revision").GetInt64());
+        Assert.Equal(["relief"], (await Centre.Ok(_centre.A.GetAsync("/api/organisation/staff/s-new-3"))).GetProperty("postsAsA").EnumerateArray().Select(p => p.GetString()));
+        var published = await policy.Json();
+        Assert.Equal(("/api/policies/ids-policy", "ids-policy", 1, 0L), (policy.Headers.Location!.ToString(), published.Str("policyId"), published.GetProperty("version").GetInt32(), published.GetProperty("revision").GetInt64()));
+    }
 }

@@ -1,9 +1,12 @@
 using System.Diagnostics.Metrics;
 using System.Text.Json;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.Cases;
 using Affairs.Workflows.Deadlines;
+using Affairs.Workflows.Households;
 using Affairs.Workflows.Projections;
 using Affairs.Workflows.Queues;
+using Affairs.Workflows.Residents;
 using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Statistics;
 using Affairs.Workflows.Tests.Cases;
@@ -40,6 +43,23 @@ public sealed class ProjectionTests : IAsyncLifetime
         Assert.Equal(1, status.Rebuilds);
         Assert.Equal(incremental, rebuilt);
         Assert.Contains("\"reason\":\"kept-by-b\"", rebuilt, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_rebuild_from_the_first_event_lists_the_same_cases_and_households_as_live_processing()
+    {
+        var spouse = await Engine.Mediator.Send(new RegisterResident("110105198001010016", "李四", null, null, "g-01", null, null, Engine.As(Centre.A)));
+        await Engine.Mediator.Send(new AddHouseholdMember(_centre.HouseholdId, spouse.ResidentId, "spouse", null, Engine.As(Centre.A)));
+        await ActivityAsync(incremental: true);
+        var live = await ListsAsync(spouse.ResidentId);
+
+        await Engine.Mediator.Send(new RebuildProjections(Engine.As(Centre.Admin)));
+        var rebuilt = await ListsAsync(spouse.ResidentId);
+
+        Assert.Equal(live, rebuilt);
+        var listed = await Engine.Mediator.Send(new FindCases(Limit: 200));
+        Assert.Equal(_cases.Order(StringComparer.Ordinal), listed.Items.Select(i => i.CaseId).Order(StringComparer.Ordinal));
+        Assert.Equal([new ResidentHousehold(_centre.HouseholdId, "spouse")], await Engine.Mediator.Send(new GetResidentHouseholds(spouse.ResidentId)));
     }
 
     [Fact]
@@ -129,6 +149,36 @@ public sealed class ProjectionTests : IAsyncLifetime
         await Step(() => _work.FireTimersAsync());
         await Step(() => _work.FireAsync(_cases[0], "approve", Centre.Boss, new() { ["monthlyBenefit"] = 300m, ["paymentStartDate"] = "2026-04-01", ["bankAccount"] = "6222020200112233445", ["reviewIntervalMonths"] = 12 }));
         _cases.AddRange([kept, open, withdrawn]);
+    }
+
+    /// <summary>Every list the board answers, paged small so the cursors are exercised too.</summary>
+    private async Task<string> ListsAsync(string residentId)
+    {
+        var lists = new List<object>();
+        foreach (var filter in new[] { new FindCases(Limit: 2), new FindCases(Status: CaseStatus.Closed, Limit: 1), new FindCases(Handler: "s-b", Limit: 1), new FindCases(PostId: "dibao", State: "investigation") })
+        {
+            var query = filter;
+            do
+            {
+                var page = await Engine.Mediator.Send(query);
+                lists.Add(page);
+                query = query with { Cursor = page.NextCursor };
+            }
+            while (query.Cursor is not null);
+        }
+
+        var households = new FindHouseholds("g-01", Limit: 1);
+        do
+        {
+            var page = await Engine.Mediator.Send(households);
+            lists.Add(page);
+            households = households with { Cursor = page.NextCursor };
+        }
+        while (households.Cursor is not null);
+
+        lists.Add(await Engine.Mediator.Send(new GetResidentHouseholds(_centre.ResidentId)));
+        lists.Add(await Engine.Mediator.Send(new GetResidentHouseholds(residentId)));
+        return JsonSerializer.Serialize(lists, Workflows.Events.EventCodec.JsonOptions);
     }
 
     private async Task<string> ViewAsync(IMediator mediator)

@@ -1,0 +1,18 @@
+using Affairs.Workflows.Projections;
+using Mediator;
+
+namespace Affairs.Workflows.Households;
+
+/// <summary>The households a resident is a current member of, oldest first, from the read model.</summary>
+/// <param name="ResidentId">The resident.</param>
+public sealed record GetResidentHouseholds(string ResidentId) : IQuery<IReadOnlyList<ResidentHousehold>>;
+
+internal sealed class GetResidentHouseholdsHandler(ProjectionEngine projections) : IQueryHandler<GetResidentHouseholds, IReadOnlyList<ResidentHousehold>>
+{
+    public async ValueTask<IReadOnlyList<ResidentHousehold>> Handle(GetResidentHouseholds query, CancellationToken cancellationToken) =>
+        await projections.ReadAsync<IReadOnlyList<ResidentHousehold>>(
+            board => [.. board.Households.OfMember(query.ResidentId).Select(h => new ResidentHousehold(
+                h.Household.Id,
+                h.Household.Members.First(m => m.ResidentId == query.ResidentId).Relation))],
+            cancellationToken).ConfigureAwait(false);
+}
