@@ -15,6 +15,7 @@ internal static class FeedEndpoints
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/feed", Read).RequireAuthorization(AccessPolicies.FeedRead).WithTags("Feed").WithName("ReadFeed")
+            .WithSummary("Reads the integration feed after a position: a JSON page (long poll) or server-sent events.")
             .Produces<FeedPage>().Produces<FeedEvent>(StatusCodes.Status200OK, "text/event-stream");
 
     private static async Task Read(HttpContext http, FeedReader reader, long? after, string? category, string? affairType, int? max, int? wait)

@@ -11,28 +11,34 @@ internal static class OrganisationEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var organisation = api.MapGroup("/organisation").WithTags("Organisation");
-        organisation.MapGet("/", Get).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetOrganisation");
-        organisation.MapPost("/staff", RegisterStaff).RequireAuthorization(AccessPolicies.Administer).WithName("RegisterStaff");
-        organisation.MapPut("/posts/{postId}", DefinePost).RequireAuthorization(AccessPolicies.Administer).WithName("DefinePost");
-        organisation.MapPut("/posts/{postId}/holders", AssignHolders).RequireAuthorization(AccessPolicies.Administer).WithName("AssignPostHolders");
-        organisation.MapPost("/absences", RegisterAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("RegisterAbsence");
-        organisation.MapDelete("/absences/{absenceId}", CancelAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("CancelAbsence");
-        organisation.MapPut("/supervisor", AppointSupervisor).RequireAuthorization(AccessPolicies.Administer).WithName("AppointSupervisor");
-        organisation.MapPut("/grids/{gridId}", DefineGrid).RequireAuthorization(AccessPolicies.Administer).WithName("DefineGrid");
+        organisation.MapGet("/", Get).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetOrganisation")
+            .WithSummary("Reads the organisation: staff, posts and holders, absences, the supervisor, grids.").Produces<OrganisationView>();
+        organisation.MapPost("/staff", RegisterStaff).RequireAuthorization(AccessPolicies.Administer).WithName("RegisterStaff")
+            .WithSummary("Registers a staff member.").Produces<OrganisationRevision>();
+        organisation.MapPut("/posts/{postId}", DefinePost).RequireAuthorization(AccessPolicies.Administer).WithName("DefinePost")
+            .WithSummary("Defines or changes a post and the affair types it handles.").Produces<OrganisationRevision>();
+        organisation.MapPut("/posts/{postId}/holders", AssignHolders).RequireAuthorization(AccessPolicies.Administer).WithName("AssignPostHolders")
+            .WithSummary("Assigns a post's A and B holders.").Produces<OrganisationRevision>();
+        organisation.MapPost("/absences", RegisterAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("RegisterAbsence")
+            .WithSummary("Registers a staff member's absence; their B holder takes over meanwhile.").Produces<OrganisationRevision>();
+        organisation.MapDelete("/absences/{absenceId}", CancelAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("CancelAbsence")
+            .WithSummary("Cancels a registered absence, with a reason.").Produces<OrganisationRevision>();
+        organisation.MapPut("/supervisor", AppointSupervisor).RequireAuthorization(AccessPolicies.Administer).WithName("AppointSupervisor")
+            .WithSummary("Appoints the supervisor (section head).").Produces<OrganisationRevision>();
+        organisation.MapPut("/grids/{gridId}", DefineGrid).RequireAuthorization(AccessPolicies.Administer).WithName("DefineGrid")
+            .WithSummary("Defines or changes a grid and its worker and backup worker.").Produces<OrganisationRevision>();
     }
 
     private static async Task<IResult> Get(OrganisationDirectory directory, CancellationToken ct)
     {
         var (organisation, revision) = await directory.CurrentAsync(ct);
-        return TypedResults.Ok(new
-        {
+        return TypedResults.Ok(new OrganisationView(
             revision,
-            staff = organisation.Staff.Order(StringComparer.Ordinal),
-            posts = organisation.Posts.Values.OrderBy(p => p.Id, StringComparer.Ordinal),
-            absences = organisation.Absences.Values.OrderBy(a => a.From),
+            organisation.Staff.Order(StringComparer.Ordinal),
+            organisation.Posts.Values.OrderBy(p => p.Id, StringComparer.Ordinal),
+            organisation.Absences.Values.OrderBy(a => a.From),
             organisation.SupervisorId,
-            grids = organisation.Grids.Values.OrderBy(g => g.Id, StringComparer.Ordinal),
-        });
+            organisation.Grids.Values.OrderBy(g => g.Id, StringComparer.Ordinal)));
     }
 
     private static async Task<IResult> RegisterStaff(RegisterStaffRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
