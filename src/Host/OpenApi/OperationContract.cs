@@ -9,7 +9,7 @@ namespace Affairs.Host.OpenApi;
 
 /// <summary>
 /// What every operation can answer and send, worked out from the route and its metadata, so a route added later is
-/// described without repeating it: 401 and 403 where authorization is required; 400, 413 and 415 where there is a
+/// described without repeating it: 401 unless anonymous (no security requirement then), 403 where a policy applies; 400, 413 and 415 where there is a
 /// body; 404 where the route names a resource or a command may refer to one; <c>Idempotency-Key</c>, 409 and 422 on
 /// writes; <c>If-Match</c> and <c>ETag</c> where the route declares them (<see cref="ContractMetadata"/>);
 /// <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201.
@@ -39,7 +39,13 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         var eTag = ifMatch || metadata.OfType<ETagMetadata>().Any();
         var named = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var hasInput = hasBody || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path || p.Source == BindingSource.Query);
-        var authorized = metadata.OfType<IAuthorizeData>().Any() && !metadata.OfType<IAllowAnonymous>().Any();
+        // Every route but an anonymous one needs a caller (the fallback policy); a named policy can also refuse one.
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var policy = !anonymous && metadata.OfType<IAuthorizeData>().Any();
+        if (anonymous)
+        {
+            operation.Security = [];
+        }
 
         operation.Parameters ??= [];
         Header(operation, Correlation.Header, "A correlation id for the request (up to 100 visible ASCII characters); one is made when absent, and it is echoed on the answer and carried into the events.");
@@ -54,7 +60,8 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         }
 
         Problems(operation, isApi && (hasInput || isWrite || ifMatch), StatusCodes.Status400BadRequest);
-        Problems(operation, authorized, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
+        Problems(operation, !anonymous, StatusCodes.Status401Unauthorized);
+        Problems(operation, policy, StatusCodes.Status403Forbidden);
         Problems(operation, isApi && (named || isWrite), StatusCodes.Status404NotFound);
         Problems(operation, isApi && isWrite, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         Problems(operation, hasBody, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
