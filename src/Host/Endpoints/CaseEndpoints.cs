@@ -3,6 +3,7 @@ using System.Text.Json;
 using Affairs.Domain.Calendar;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -18,22 +19,31 @@ internal static class CaseEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var cases = api.MapGroup("/cases").WithTags("Cases");
-        cases.MapPost("/", Open).RequireAuthorization(AccessPolicies.CasesWrite).WithName("OpenCase").Produces<CaseRevision>(StatusCodes.Status201Created);
-        cases.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCase").Produces<CaseView>();
+        cases.MapPost("/", Open).RequireAuthorization(AccessPolicies.CasesWrite).WithName("OpenCase")
+            .WithSummary("Opens a case of an affair type for a resident or household.").Produces<CaseRevision>(StatusCodes.Status201Created).WithETag();
+        cases.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCase")
+            .WithSummary("Reads a case now, or as it was at a revision or instant.").Produces<CaseView>().WithETag();
         cases.MapPost("/{id}/triggers/{trigger}", Fire).RequireAuthorization(AccessPolicies.CasesWrite).WithName("FireTrigger")
-            .Produces<CaseRevision>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
-        cases.MapGet("/{id}/permitted-triggers", Permitted).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPermittedTriggers").Produces<PermittedTriggers>();
-        cases.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCaseHistory").Produces<IReadOnlyList<TimelineEntry>>();
-        cases.MapGet("/{id}/verify", Verify).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyCase").Produces<ChainCheck>();
-        cases.MapPost("/{id}/data", Amend).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AmendCaseData");
-        cases.MapPost("/{id}/materials", Attach).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AttachMaterial");
-        cases.MapPost("/{id}/notes", Note).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AddNote");
-        cases.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(AccessPolicies.CasesWrite).WithName("WithdrawCase");
-        cases.MapPost("/{id}/reassign", Reassign).RequireAuthorization(AccessPolicies.CasesWrite).WithName("ReassignCase");
+            .WithSummary("Fires a trigger of the case's workflow, with the data it sets and a reason where required.").Produces<CaseRevision>().WithIfMatch();
+        cases.MapGet("/{id}/permitted-triggers", Permitted).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPermittedTriggers")
+            .WithSummary("Lists the triggers the caller may fire now, and why the others are refused.").Produces<PermittedTriggers>().WithETag();
+        cases.MapGet("/{id}/history", History).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetCaseHistory")
+            .WithSummary("Lists the case's history: every event as a timeline entry.").Produces<IReadOnlyList<TimelineEntry>>();
+        cases.MapGet("/{id}/verify", Verify).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyCase")
+            .WithSummary("Recomputes the case stream's hash chain.").Produces<ChainCheck>();
+        cases.MapPost("/{id}/data", Amend).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AmendCaseData")
+            .WithSummary("Corrects data fields of the case, with a reason.").Produces<CaseRevision>().WithIfMatch();
+        cases.MapPost("/{id}/materials", Attach).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AttachMaterial")
+            .WithSummary("Records a material received (its metadata and SHA-256; the file is kept elsewhere).").Produces<CaseRevision>().WithIfMatch();
+        cases.MapPost("/{id}/notes", Note).RequireAuthorization(AccessPolicies.CasesWrite).WithName("AddNote")
+            .WithSummary("Adds a note to the case.").Produces<CaseRevision>().WithIfMatch();
+        cases.MapPost("/{id}/withdraw", Withdraw).RequireAuthorization(AccessPolicies.CasesWrite).WithName("WithdrawCase")
+            .WithSummary("Withdraws the case at the applicant's request.").Produces<CaseRevision>().WithIfMatch();
+        cases.MapPost("/{id}/reassign", Reassign).RequireAuthorization(AccessPolicies.CasesWrite).WithName("ReassignCase")
+            .WithSummary("Hands the case to another staff member, with a reason.").Produces<CaseRevision>().WithIfMatch();
         cases.MapGet("/", List).RequireAuthorization(AccessPolicies.CasesRead).WithName("ListCases")
             .WithSummary("Lists cases by affair type, state, status, subject, post, handler and opening time, a page at a time")
-            .Produces<CasePage>().ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<CasePage>();
     }
 
     private static async Task<IResult> Open(OpenCaseRequest request, HttpContext http, IMediator mediator, CancellationToken ct)

@@ -2,6 +2,8 @@ using Affairs.Domain.Staffing;
 using Affairs.Host.Feed;
 using Affairs.Host.Privacy;
 using Affairs.Host.Security;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
 
 namespace Affairs.Host.Endpoints;
 
@@ -15,7 +17,26 @@ internal static class FeedEndpoints
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/feed", Read).RequireAuthorization(AccessPolicies.FeedRead).WithTags("Feed").WithName("ReadFeed")
-            .Produces<FeedPage>().Produces<FeedEvent>(StatusCodes.Status200OK, "text/event-stream");
+            .WithSummary("Reads the integration feed after a position: a JSON page (long poll) or server-sent events.")
+            .Produces<FeedPage>().AddOpenApiOperationTransformer(DescribeEventStream);
+
+    /// <summary>The same 200 as server-sent events (one content type per status is all <c>Produces</c> can say).</summary>
+    private static Task DescribeEventStream(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        if (operation.Responses?.TryGetValue("200", out var ok) == true && ok is OpenApiResponse { Content: { } content })
+        {
+            content["text/event-stream"] = new OpenApiMediaType
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.String,
+                    Description = "Server-sent events: each event's `data` is one FeedEvent as JSON and its `id` the feed position (send it back as Last-Event-ID).",
+                },
+            };
+        }
+
+        return Task.CompletedTask;
+    }
 
     private static async Task Read(HttpContext http, FeedReader reader, long? after, string? category, string? affairType, int? max, int? wait)
     {

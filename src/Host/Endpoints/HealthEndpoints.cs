@@ -8,14 +8,14 @@ internal static class HealthEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var health = app.MapGroup("/health").WithTags("Health").AllowAnonymous();
-        health.MapGet("/live", () => TypedResults.Ok(new { status = "live" })).WithName("Live");
+        health.MapGet("/live", () => TypedResults.Ok(new HealthStatus("live"))).WithName("Live").WithSummary("Answers while the process runs.");
         health.MapGet("/ready", async (IEventStore store, CancellationToken ct) =>
         {
             await foreach (var _ in store.ReadAllAsync(SubscriptionFilter.All, 0, 1, ct))
             {
             }
 
-            return TypedResults.Ok(new { status = "ready" });
-        }).WithName("Ready");
+            return TypedResults.Ok(new HealthStatus("ready"));
+        }).WithName("Ready").WithSummary("Answers once the store answers a read.");
     }
 }

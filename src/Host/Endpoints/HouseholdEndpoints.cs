@@ -1,4 +1,5 @@
 using Affairs.Domain.Rejections;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -14,15 +15,19 @@ internal static class HouseholdEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var households = api.MapGroup("/households").WithTags("Households");
-        households.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterHousehold");
-        households.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetHousehold");
-        households.MapPost("/{id}/members", AddMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AddHouseholdMember");
-        households.MapDelete("/{id}/members/{residentId}", RemoveMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RemoveHouseholdMember");
-        households.MapPut("/{id}/head", ChangeHead).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeHouseholdHead");
+        households.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterHousehold")
+            .WithSummary("Registers a household with its head.").Produces<HouseholdRevision>(StatusCodes.Status201Created);
+        households.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetHousehold")
+            .WithSummary("Reads a household and its members.").Produces<HouseholdView>().WithETag();
+        households.MapPost("/{id}/members", AddMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AddHouseholdMember")
+            .WithSummary("Adds a resident to a household, with their relation to the head.").Produces<HouseholdRevision>().WithIfMatch();
+        households.MapDelete("/{id}/members/{residentId}", RemoveMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RemoveHouseholdMember")
+            .WithSummary("Removes a member from a household, with a reason.").Produces<HouseholdRevision>().WithIfMatch();
+        households.MapPut("/{id}/head", ChangeHead).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeHouseholdHead")
+            .WithSummary("Makes another member the head of the household.").Produces<HouseholdRevision>().WithIfMatch();
         households.MapGet("/", List).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("ListHouseholds")
             .WithSummary("Lists households, of one grid or all, a page at a time")
-            .Produces<HouseholdPage>().ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .Produces<HouseholdPage>();
     }
 
     private static async Task<IResult> Register(RegisterHouseholdRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
@@ -44,7 +49,7 @@ internal static class HouseholdEndpoints
         var loaded = await streams.LoadAsync(HouseholdStreams.For(id), HouseholdStreams.Fold, cancellationToken: ct);
         var household = HouseholdStreams.Require(loaded, id);
         http.Response.Headers.ETag = RequestCommands.ETag(loaded.Revision);
-        return TypedResults.Json(new { household, revision = loaded.Revision }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+        return TypedResults.Json(new HouseholdView(household, loaded.Revision), PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
     }
 
     private static async Task<IResult> AddMember(string id, AddMemberRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>

@@ -1,3 +1,4 @@
+using Affairs.Host.OpenApi;
 using Affairs.Host.Security;
 using Affairs.Workflows.Ledger;
 using Mediator;
@@ -18,7 +19,7 @@ internal static class LedgerEndpoints
             .Produces<LedgerCheck>();
         ledger.MapPost("/verify", VerifyAgainst).RequireAuthorization(AccessPolicies.Audit).WithName("VerifyLedgerAgainstDigest")
             .WithSummary("As GET, and proves that everything the posted ledger digest covered is still in the log, unchanged and in order.")
-            .Accepts<LedgerDigest>("application/json").Produces<LedgerCheck>();
+            .Accepts<LedgerDigest>("application/json").Produces<LedgerCheck>().ReadsOnly();
         ledger.MapGet("/digest", Digest).RequireAuthorization(AccessPolicies.Audit).WithName("GetLedgerDigest")
             .WithSummary("Computes the ledger digest of the log as it is now, to keep outside the engine.")
             .Produces<LedgerDigest>();

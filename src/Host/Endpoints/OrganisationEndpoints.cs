@@ -13,36 +13,40 @@ internal static class OrganisationEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var organisation = api.MapGroup("/organisation").WithTags("Organisation");
-        organisation.MapGet("/", Get).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetOrganisation");
-        organisation.MapPost("/staff", RegisterStaff).RequireAuthorization(AccessPolicies.Administer).WithName("RegisterStaff");
-        organisation.MapPut("/posts/{postId}", DefinePost).RequireAuthorization(AccessPolicies.Administer).WithName("DefinePost");
-        organisation.MapPut("/posts/{postId}/holders", AssignHolders).RequireAuthorization(AccessPolicies.Administer).WithName("AssignPostHolders");
-        organisation.MapPost("/absences", RegisterAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("RegisterAbsence");
-        organisation.MapDelete("/absences/{absenceId}", CancelAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("CancelAbsence");
-        organisation.MapPut("/supervisor", AppointSupervisor).RequireAuthorization(AccessPolicies.Administer).WithName("AppointSupervisor");
-        organisation.MapPut("/grids/{gridId}", DefineGrid).RequireAuthorization(AccessPolicies.Administer).WithName("DefineGrid");
+        organisation.MapGet("/", Get).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetOrganisation")
+            .WithSummary("Reads the organisation: staff, posts and holders, absences, the supervisor, grids.").Produces<OrganisationView>();
+        organisation.MapPost("/staff", RegisterStaff).RequireAuthorization(AccessPolicies.Administer).WithName("RegisterStaff")
+            .WithSummary("Registers a staff member.").Produces<StaffRevision>(StatusCodes.Status201Created);
+        organisation.MapPut("/posts/{postId}", DefinePost).RequireAuthorization(AccessPolicies.Administer).WithName("DefinePost")
+            .WithSummary("Defines or changes a post and the affair types it handles.").Produces<PostRevision>();
+        organisation.MapPut("/posts/{postId}/holders", AssignHolders).RequireAuthorization(AccessPolicies.Administer).WithName("AssignPostHolders")
+            .WithSummary("Assigns a post's A and B holders.").Produces<PostRevision>();
+        organisation.MapPost("/absences", RegisterAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("RegisterAbsence")
+            .WithSummary("Registers a staff member's absence; their B holder takes over meanwhile.").Produces<AbsenceRevision>(StatusCodes.Status201Created);
+        organisation.MapDelete("/absences/{absenceId}", CancelAbsence).RequireAuthorization(AccessPolicies.Absences).WithName("CancelAbsence")
+            .WithSummary("Cancels a registered absence, with a reason.").Produces<OrganisationRevision>();
+        organisation.MapPut("/supervisor", AppointSupervisor).RequireAuthorization(AccessPolicies.Administer).WithName("AppointSupervisor")
+            .WithSummary("Appoints the supervisor (section head).").Produces<OrganisationRevision>();
+        organisation.MapPut("/grids/{gridId}", DefineGrid).RequireAuthorization(AccessPolicies.Administer).WithName("DefineGrid")
+            .WithSummary("Defines or changes a grid and its worker and backup worker.").Produces<GridRevision>();
         organisation.MapGet("/staff/{staffId}", GetStaff).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetStaffMember")
             .WithSummary("One member of staff: the posts and grids they hold, their absences")
-            .Produces<StaffMember>().ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<StaffMember>();
         organisation.MapGet("/absences/{absenceId}", GetAbsence).RequireAuthorization(AccessPolicies.OrganisationRead).WithName("GetAbsence")
             .WithSummary("One registered absence")
-            .Produces<Absence>().ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Absence>();
     }
 
     private static async Task<IResult> Get(OrganisationDirectory directory, CancellationToken ct)
     {
         var (organisation, revision) = await directory.CurrentAsync(ct);
-        return TypedResults.Ok(new
-        {
+        return TypedResults.Ok(new OrganisationView(
             revision,
-            staff = organisation.Staff.Order(StringComparer.Ordinal),
-            posts = organisation.Posts.Values.OrderBy(p => p.Id, StringComparer.Ordinal),
-            absences = organisation.Absences.Values.OrderBy(a => a.From),
+            organisation.Staff.Order(StringComparer.Ordinal),
+            organisation.Posts.Values.OrderBy(p => p.Id, StringComparer.Ordinal),
+            organisation.Absences.Values.OrderBy(a => a.From),
             organisation.SupervisorId,
-            grids = organisation.Grids.Values.OrderBy(g => g.Id, StringComparer.Ordinal),
-        });
+            organisation.Grids.Values.OrderBy(g => g.Id, StringComparer.Ordinal)));
     }
 
     private static async Task<IResult> GetStaff(string staffId, OrganisationDirectory directory, CancellationToken ct)

@@ -13,10 +13,14 @@ internal static class PolicyEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var policies = api.MapGroup("/policies").WithTags("Policies");
-        policies.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListPolicies");
-        policies.MapGet("/{id}", Timeline).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyTimeline");
-        policies.MapGet("/{id}/in-force", InForce).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyInForce");
-        policies.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishPolicy");
+        policies.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListPolicies")
+            .WithSummary("Lists the newest version of every policy parameter set.").Produces<IReadOnlyList<PolicyParameterSet>>();
+        policies.MapGet("/{id}", Timeline).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyTimeline")
+            .WithSummary("Reads every version of a policy parameter set.").Produces<PolicyTimeline>();
+        policies.MapGet("/{id}/in-force", InForce).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyInForce")
+            .WithSummary("Reads the version of a policy parameter set in force on a date (today by default).").Produces<PolicyParameterSet>();
+        policies.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishPolicy")
+            .WithSummary("Publishes a version of a policy parameter set, effective from a date.").Produces<PolicyParameterSet>(StatusCodes.Status201Created);
     }
 
     /// <summary>The parameter sets of every affair type that has one (a set's id is its affair type's id), newest version first.</summary>

@@ -19,16 +19,25 @@ internal static class QueueEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var queues = api.MapGroup("/queues").WithTags("Queues");
-        queues.MapGet("/me", Mine).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyQueue");
-        queues.MapGet("/me/handover", MyHandover).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyHandoverList");
-        queues.MapGet("/staff/{staffId}", OfStaff).RequireAuthorization(AccessPolicies.Audit).WithName("GetStaffQueue");
-        queues.MapGet("/posts/{postId}", OfPost).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPostQueue");
-        queues.MapGet("/overdue", Overdue).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetOverdueWork");
-        api.MapGet("/cases/{caseId}/deadlines", Deadlines).RequireAuthorization(AccessPolicies.CasesRead).WithTags("Cases").WithName("GetCaseDeadlines");
-        api.MapGet("/statistics", Statistics).RequireAuthorization(AccessPolicies.Audit).WithTags("Statistics").WithName("GetStatistics");
+        queues.MapGet("/me", Mine).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyQueue")
+            .WithSummary("Lists the caller's work: as A, as B (covering) and as supervisor.").Produces<StaffQueue>();
+        queues.MapGet("/me/handover", MyHandover).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyHandoverList")
+            .WithSummary("Lists, on return from an absence, the steps back with the caller and those the B holder keeps.").Produces<HandoverList>();
+        queues.MapGet("/staff/{staffId}", OfStaff).RequireAuthorization(AccessPolicies.Audit).WithName("GetStaffQueue")
+            .WithSummary("Lists a staff member's work.").Produces<StaffQueue>();
+        queues.MapGet("/posts/{postId}", OfPost).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPostQueue")
+            .WithSummary("Lists the open cases of a post and who is responsible now.").Produces<PostQueue>();
+        queues.MapGet("/overdue", Overdue).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetOverdueWork")
+            .WithSummary("Lists overdue and soon-due cases.").Produces<DeadlineWatch>();
+        api.MapGet("/cases/{caseId}/deadlines", Deadlines).RequireAuthorization(AccessPolicies.CasesRead).WithTags("Cases").WithName("GetCaseDeadlines")
+            .WithSummary("Lists a case's running and past deadlines.").Produces<CaseDeadlines>();
+        api.MapGet("/statistics", Statistics).RequireAuthorization(AccessPolicies.Audit).WithTags("Statistics").WithName("GetStatistics")
+            .WithSummary("Reports statistics per affair type and period over a date range.").Produces<StatisticsReport>();
         var projections = api.MapGroup("/projections").WithTags("Projections");
-        projections.MapGet("/status", Status).RequireAuthorization(AccessPolicies.Audit).WithName("GetProjectionStatus");
-        projections.MapPost("/rebuild", Rebuild).RequireAuthorization(AccessPolicies.Administer).WithName("RebuildProjections");
+        projections.MapGet("/status", Status).RequireAuthorization(AccessPolicies.Audit).WithName("GetProjectionStatus")
+            .WithSummary("Reads the position of each projection.").Produces<ProjectionStatus>();
+        projections.MapPost("/rebuild", Rebuild).RequireAuthorization(AccessPolicies.Administer).WithName("RebuildProjections")
+            .WithSummary("Rebuilds the projections from the log.").Produces<ProjectionStatus>();
     }
 
     private static async Task<IResult> Mine(HttpContext http, IMediator mediator, CancellationToken ct) =>

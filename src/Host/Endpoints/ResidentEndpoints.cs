@@ -1,4 +1,5 @@
 using Affairs.Domain.Residents;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -15,13 +16,20 @@ internal static class ResidentEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var residents = api.MapGroup("/residents").WithTags("Residents");
-        residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident");
-        residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("LookupResident");
-        residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident");
-        residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact");
-        residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid");
-        residents.MapPost("/{id}/death", Death).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentDeath");
-        residents.MapPost("/{id}/move-out", MoveOut).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentMoveOut");
+        residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident")
+            .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created);
+        residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("LookupResident")
+            .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookupAnswer>().ReadsOnly();
+        residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
+            .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>();
+        residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")
+            .WithSummary("Changes a resident's phone and address.").Produces<ResidentRevision>().WithIfMatch();
+        residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid")
+            .WithSummary("Assigns a resident to a grid.").Produces<ResidentRevision>();
+        residents.MapPost("/{id}/death", Death).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentDeath")
+            .WithSummary("Records a resident's death and its source.").Produces<ResidentRevision>();
+        residents.MapPost("/{id}/move-out", MoveOut).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentMoveOut")
+            .WithSummary("Records that a resident moved out of the district.").Produces<ResidentRevision>();
     }
 
     private static async Task<IResult> Register(RegisterResidentRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
@@ -32,7 +40,7 @@ internal static class ResidentEndpoints
 
     private static IResult Lookup(LookupResidentRequest r, ResidentPseudonym pseudonym) =>
         IdentityNumber.TryParse(r.IdentityNumber, out var number, out var error)
-            ? TypedResults.Ok(new { residentId = pseudonym.ResidentIdFor(number!) })
+            ? TypedResults.Ok(new ResidentLookupAnswer(pseudonym.ResidentIdFor(number!)))
             : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, IMediator mediator, CancellationToken ct)
@@ -40,7 +48,7 @@ internal static class ResidentEndpoints
         var loaded = await streams.LoadAsync(ResidentStreams.For(id), ResidentStreams.Fold, cancellationToken: ct);
         var resident = ResidentStreams.RequireActive(loaded, id, allowMovedOut: true);
         var households = await mediator.Send(new GetResidentHouseholds(id), ct);
-        return TypedResults.Json(new { resident, revision = loaded.Revision, households }, PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+        return TypedResults.Json(new ResidentView(resident, loaded.Revision, households), PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
     }
 
     private static async Task<IResult> Contact(string id, ChangeContactRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>

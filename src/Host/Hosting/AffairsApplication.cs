@@ -1,6 +1,7 @@
 using Affairs.Host.Endpoints;
 using Affairs.Host.Feed;
 using Affairs.Host.Observability;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Privacy;
 using Affairs.Host.Problems;
 using Affairs.Host.Requests;
@@ -50,7 +51,7 @@ internal static class AffairsApplication
         });
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => PersonalDataJson.Configure(o.SerializerOptions));
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<ApiKeyOpenApi>());
+        builder.Services.AddAffairsOpenApi();
 
         var app = builder.Build();
         app.UseExceptionHandler();

@@ -20,10 +20,13 @@ internal static class PersonalDataJson
 
     public static JsonSerializerOptions For(bool unmasked) => unmasked ? Unmasked : Masked;
 
-    /// <summary>Enum and null handling shared by both (and by the HTTP layer's own JSON).</summary>
+    /// <summary>Enum, number and null handling shared by both (and by the HTTP layer's own JSON).</summary>
     public static void Configure(JsonSerializerOptions options)
     {
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+
+        // Numbers are JSON numbers, both ways: the web defaults also read "5" and make the document say integer|string.
+        options.NumberHandling = JsonNumberHandling.Strict;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }

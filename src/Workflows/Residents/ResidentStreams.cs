@@ -36,7 +36,7 @@ public sealed class ResidentStreams : IStateFold<Resident>
                 RejectionKind.NotPermitted,
                 "resident.not-active",
                 $"Resident {residentId} is {loaded.State.Status.ToString().ToLowerInvariant()}; the record can no longer change.",
-                new Dictionary<string, object?> { ["status"] = loaded.State.Status });
+                new Dictionary<string, object?> { ["residentStatus"] = loaded.State.Status });
         }
 
         return loaded.State;

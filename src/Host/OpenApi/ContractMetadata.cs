@@ -1,0 +1,38 @@
+namespace Affairs.Host.OpenApi;
+
+/// <summary>The operation reads <c>If-Match</c> (a stale revision answers 409 with <c>currentRevision</c>).</summary>
+internal sealed class IfMatchMetadata
+{
+    public static IfMatchMetadata Instance { get; } = new();
+}
+
+/// <summary>The operation's success answer carries the resource's revision as an <c>ETag</c>.</summary>
+internal sealed class ETagMetadata
+{
+    public static ETagMetadata Instance { get; } = new();
+}
+
+/// <summary>A POST that changes nothing (a check or a computation): no idempotency key, no conflict.</summary>
+internal sealed class ReadOnlyOperationMetadata
+{
+    public static ReadOnlyOperationMetadata Instance { get; } = new();
+}
+
+/// <summary>
+/// What a route declares about its headers beyond what the framework sees; <see cref="OperationContract"/> turns it
+/// into parameters, response headers and problem answers.
+/// </summary>
+internal static class ContractMetadata
+{
+    /// <summary>The route reads <c>If-Match</c> and answers the new revision as <c>ETag</c>.</summary>
+    public static TBuilder WithIfMatch<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(IfMatchMetadata.Instance);
+
+    /// <summary>The route's success answer carries an <c>ETag</c>.</summary>
+    public static TBuilder WithETag<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ETagMetadata.Instance);
+
+    /// <summary>The route is a POST that writes nothing.</summary>
+    public static TBuilder ReadsOnly<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ReadOnlyOperationMetadata.Instance);
+}

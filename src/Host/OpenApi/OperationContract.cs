@@ -1,0 +1,136 @@
+using Affairs.Host.Requests;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Net.Http.Headers;
+using Microsoft.OpenApi;
+
+namespace Affairs.Host.OpenApi;
+
+/// <summary>
+/// What every operation can answer and send, worked out from the route and its metadata, so a route added later is
+/// described without repeating it: 401 unless anonymous (no security requirement then), 403 where a policy applies; 400, 413 and 415 where there is a
+/// body; 404 where the route names a resource or a command may refer to one; <c>Idempotency-Key</c>, 409 and 422 on
+/// writes; <c>If-Match</c> and <c>ETag</c> where the route declares them (<see cref="ContractMetadata"/>);
+/// <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201.
+/// </summary>
+internal sealed class OperationContract : IOpenApiOperationTransformer
+{
+    private static readonly Dictionary<int, string> Descriptions = new()
+    {
+        [StatusCodes.Status400BadRequest] = "Bad request: invalid fields (`errors` by field), malformed JSON or a malformed header.",
+        [StatusCodes.Status401Unauthorized] = "No valid API key or bearer token.",
+        [StatusCodes.Status403Forbidden] = "The caller's role or scopes do not allow this, or the caller is not responsible for the case now.",
+        [StatusCodes.Status404NotFound] = "The resource, or one the request refers to, does not exist.",
+        [StatusCodes.Status409Conflict] = "Conflict: a stale If-Match (`currentRevision`), a duplicate or a published version already taken.",
+        [StatusCodes.Status413PayloadTooLarge] = "The body exceeds the size limit.",
+        [StatusCodes.Status415UnsupportedMediaType] = "The body is not application/json.",
+        [StatusCodes.Status422UnprocessableEntity] = "Not permitted now: the trigger is refused (`refusals`, `permittedTriggers`), the record is closed, or the idempotency key was used for another request.",
+    };
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        var description = context.Description;
+        var metadata = description.ActionDescriptor.EndpointMetadata;
+        var isApi = description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+        var hasBody = operation.RequestBody is not null;
+        var isWrite = !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !metadata.OfType<ReadOnlyOperationMetadata>().Any();
+        var ifMatch = metadata.OfType<IfMatchMetadata>().Any();
+        var eTag = ifMatch || metadata.OfType<ETagMetadata>().Any();
+        var named = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
+        var hasInput = hasBody || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path || p.Source == BindingSource.Query);
+        // Every route but an anonymous one needs a caller (the fallback policy); a named policy can also refuse one.
+        var anonymous = metadata.OfType<IAllowAnonymous>().Any();
+        var policy = !anonymous && metadata.OfType<IAuthorizeData>().Any();
+        if (anonymous)
+        {
+            operation.Security = [];
+        }
+
+        operation.Parameters ??= [];
+        Header(operation, Correlation.Header, "A correlation id for the request (up to 100 visible ASCII characters); one is made when absent, and it is echoed on the answer and carried into the events.");
+        if (isWrite && isApi)
+        {
+            Header(operation, RequestCommands.IdempotencyHeader, "Makes the write safe to retry: the same key with the same body answers the first answer again; with another body, 422 idempotency.key-reused.");
+        }
+
+        if (ifMatch)
+        {
+            Header(operation, HeaderNames.IfMatch, "The revision the change is based on, as a strong entity tag (`\"7\"`, the ETag of the last answer). A stale one answers 409 with `currentRevision`; without it the change applies to the latest revision.");
+        }
+
+        Problems(operation, isApi && (hasInput || isWrite || ifMatch), StatusCodes.Status400BadRequest);
+        Problems(operation, !anonymous, StatusCodes.Status401Unauthorized);
+        Problems(operation, policy, StatusCodes.Status403Forbidden);
+        Problems(operation, isApi && (named || isWrite), StatusCodes.Status404NotFound);
+        Problems(operation, isApi && isWrite, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
+        Problems(operation, hasBody, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (response is not OpenApiResponse answer)
+            {
+                continue;
+            }
+
+            answer.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            answer.Headers[Correlation.Header] = ResponseHeader("The request's correlation id.");
+            if (status == "201")
+            {
+                answer.Headers[HeaderNames.Location] = ResponseHeader("The new resource's path.");
+            }
+
+            if (eTag && status.StartsWith('2'))
+            {
+                answer.Headers[HeaderNames.ETag] = ResponseHeader("The resource's revision as a strong entity tag; send it back as If-Match.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static void Header(OpenApiOperation operation, string name, string description)
+    {
+        if (operation.Parameters!.Any(p => p.In == ParameterLocation.Header && string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)))
+        {
+            return;
+        }
+
+        operation.Parameters!.Add(new OpenApiParameter
+        {
+            Name = name,
+            In = ParameterLocation.Header,
+            Required = false,
+            Description = description,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+        });
+    }
+
+    private static OpenApiHeader ResponseHeader(string description) => new()
+    {
+        Description = description,
+        Schema = new OpenApiSchema { Type = JsonSchemaType.String },
+    };
+
+    private static void Problems(OpenApiOperation operation, bool applies, params int[] statuses)
+    {
+        if (!applies)
+        {
+            return;
+        }
+
+        operation.Responses ??= [];
+        foreach (var status in statuses)
+        {
+            var key = status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (!operation.Responses.ContainsKey(key))
+            {
+                // The content (the ProblemDetails component) is set by ProblemSchema for every 4xx.
+                operation.Responses[key] = new OpenApiResponse { Description = Descriptions[status] };
+            }
+            else if (operation.Responses[key] is OpenApiResponse declared)
+            {
+                declared.Description = Descriptions[status];
+            }
+        }
+    }
+}
