@@ -125,6 +125,7 @@ public sealed class ApiKeyApiTests(HostFactory host)
         Assert.All(new[] { list, one }, body => Assert.DoesNotContain(hash, body, StringComparison.Ordinal));
         Assert.All(new[] { list, one, stored.ToString(), string.Join("\n", host.Logs.Entries) }, text => Assert.DoesNotContain(secret[4..], text, StringComparison.Ordinal));
         Assert.DoesNotContain("demo-dibao-a-key", stored.ToString(), StringComparison.Ordinal);
+        Assert.Empty((await _centre.Auditor.GetAsync("/api/feed?category=apikeys&wait=0").Json()).GetProperty("events").EnumerateArray());
     }
 
     [Fact]
