@@ -27,7 +27,7 @@ internal sealed class ApiKeyIndex
         _time = time;
         var configured = configuration.GetSection("Affairs:ApiKeys").Get<List<ApiKeyEntry>>() ?? [];
         _deployment = Deployment(configured.Concat(ReadLegacyFile(data)));
-        _current = new Snapshot(ApiKeyRegister.Empty, new Dictionary<string, ApiKey>(StringComparer.Ordinal), new Dictionary<string, ApiKey>(StringComparer.Ordinal));
+        _current = Snapshot.Of(ApiKeyRegister.Empty);
     }
 
     /// <summary>The key register as last read.</summary>
@@ -59,30 +59,23 @@ internal sealed class ApiKeyIndex
             return null;
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(presented));
+        Span<byte> text = stackalloc byte[ApiKeySecrets.MaxLength * 3];
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(text[..Encoding.UTF8.GetBytes(presented, text)], hash);
         var snapshot = _current;
-        var now = _time.GetUtcNow();
         if (ApiKeySecrets.TryKeyId(presented, out var keyId))
         {
-            return snapshot.ById.GetValueOrDefault(keyId) is { } key && Accepts(key, hash, now) ? Grant(key) : null;
+            return snapshot.ById.GetValueOrDefault(keyId) is { } key && key.Accepts(hash, _time.GetUtcNow()) ? key.Grant : null;
         }
 
         var hex = Convert.ToHexStringLower(hash);
         if (snapshot.ByHash.GetValueOrDefault(hex) is { } issued)
         {
-            return Accepts(issued, hash, now) ? Grant(issued) : null;
+            return issued.Accepts(hash, _time.GetUtcNow()) ? issued.Grant : null;
         }
 
         return _deployment.GetValueOrDefault(hex);
     }
-
-    private static ApiKeyGrant Grant(ApiKey key) => new(key.StaffId ?? key.ClientId ?? key.KeyId, key.Roles, key.Scopes);
-
-    private static bool Accepts(ApiKey key, byte[] hash, DateTimeOffset now) =>
-        key.StatusAt(now) == ApiKeyStatus.Active
-        && (Matches(key.SecretHash, hash) || (key.PreviousSecretHash is { } previous && now < key.PreviousValidUntil && Matches(previous, hash)));
-
-    private static bool Matches(string hex, byte[] hash) => CryptographicOperations.FixedTimeEquals(Convert.FromHexString(hex), hash);
 
     private static Dictionary<string, ApiKeyGrant> Deployment(IEnumerable<ApiKeyEntry> entries)
     {
@@ -101,18 +94,34 @@ internal sealed class ApiKeyIndex
         return File.Exists(file) ? JsonSerializer.Deserialize<List<ApiKeyEntry>>(File.ReadAllText(file), JsonSerializerOptions.Web) ?? [] : [];
     }
 
+    /// <summary>A key ready to compare: its hashes as bytes and what it grants, worked out once per refresh.</summary>
+    private sealed record IndexedKey(ApiKey Key, byte[] Current, byte[]? Previous, ApiKeyGrant Grant)
+    {
+        public static IndexedKey Of(ApiKey key) => new(
+            key,
+            Convert.FromHexString(key.SecretHash),
+            key.PreviousSecretHash is { } previous ? Convert.FromHexString(previous) : null,
+            new ApiKeyGrant(key.StaffId ?? key.ClientId ?? key.KeyId, key.Roles, key.Scopes));
+
+        /// <summary>Whether the key is active and <paramref name="hash"/> is its secret's, or its previous one's within the grace period.</summary>
+        public bool Accepts(ReadOnlySpan<byte> hash, DateTimeOffset now) =>
+            Key.StatusAt(now) == ApiKeyStatus.Active
+            && (CryptographicOperations.FixedTimeEquals(Current, hash)
+                || (Previous is not null && now < Key.PreviousValidUntil && CryptographicOperations.FixedTimeEquals(Previous, hash)));
+    }
+
     /// <summary>The register with its two look-ups: by key id for prefixed keys, by hash for the others.</summary>
-    private sealed record Snapshot(ApiKeyRegister Register, Dictionary<string, ApiKey> ById, Dictionary<string, ApiKey> ByHash)
+    private sealed record Snapshot(ApiKeyRegister Register, Dictionary<string, IndexedKey> ById, Dictionary<string, IndexedKey> ByHash)
     {
         public static Snapshot Of(ApiKeyRegister register)
         {
-            var byId = new Dictionary<string, ApiKey>(StringComparer.Ordinal);
-            var byHash = new Dictionary<string, ApiKey>(StringComparer.Ordinal);
-            foreach (var key in register.Keys.Values)
+            var byId = new Dictionary<string, IndexedKey>(StringComparer.Ordinal);
+            var byHash = new Dictionary<string, IndexedKey>(StringComparer.Ordinal);
+            foreach (var key in register.Keys.Values.Select(IndexedKey.Of))
             {
-                byId[key.KeyId] = key;
-                byHash[key.SecretHash] = key;
-                if (key.PreviousSecretHash is { } previous)
+                byId[key.Key.KeyId] = key;
+                byHash[key.Key.SecretHash] = key;
+                if (key.Key.PreviousSecretHash is { } previous)
                 {
                     byHash.TryAdd(previous, key);
                 }
