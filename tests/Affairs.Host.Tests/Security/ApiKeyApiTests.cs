@@ -141,6 +141,20 @@ public sealed class ApiKeyApiTests(HostFactory host)
     }
 
     [Fact]
+    public async Task a_stale_if_match_on_a_key_is_409_with_its_current_revision()
+    {
+        var issued = await Issue(new { label = "desk 3", staffId = "s-counter-2" });
+        var read = await _centre.Admin.GetAsync($"/api/keys/{KeyId(issued)}");
+        var etag = read.Headers.ETag!.Tag;
+        await Centre.Ok(_centre.Admin.Post($"/api/keys/{KeyId(issued)}/rotate", new { }, ifMatch: etag));
+
+        var stale = await _centre.Admin.Post($"/api/keys/{KeyId(issued)}/revoke", new { reason = "desk closed" }, ifMatch: etag);
+
+        Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
+        Assert.NotEqual(etag, $"\"{(await stale.Json()).GetProperty("currentRevision").GetInt64()}\"");
+    }
+
+    [Fact]
     public async Task only_an_administrator_manages_keys()
     {
         foreach (var client in new[] { _centre.Supervisor, _centre.Auditor, _centre.A, _centre.Integration })
