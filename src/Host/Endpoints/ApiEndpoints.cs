@@ -19,6 +19,7 @@ internal static class ApiEndpoints
         FeedEndpoints.Map(api);
         QueueEndpoints.Map(api);
         LedgerEndpoints.Map(api);
+        ApiKeyEndpoints.Map(api);
         HealthEndpoints.Map(app);
         return app;
     }

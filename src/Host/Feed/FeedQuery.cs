@@ -1,4 +1,5 @@
 using Affairs.EventStore;
+using Affairs.Workflows.ApiKeys;
 
 namespace Affairs.Host.Feed;
 
@@ -10,7 +11,7 @@ namespace Affairs.Host.Feed;
 internal sealed record FeedQuery(long After, string? Category, string? AffairTypeId, bool Unmasked)
 {
     /// <summary>Categories that are bookkeeping, not facts of the centre, and never go out.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger" };
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger", ApiKeyStreams.Category };
 
     public SubscriptionFilter StoreFilter => Category is { Length: > 0 } category ? SubscriptionFilter.ForCategory(category) : SubscriptionFilter.All;
 }

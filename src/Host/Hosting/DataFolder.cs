@@ -4,7 +4,7 @@ namespace Affairs.Host.Hosting;
 
 /// <summary>
 /// The folder the embedded deployment keeps its files in (<c>Affairs:DataFolder</c>, default <c>./data</c>): the SQLite
-/// file, the generated resident pseudonym key and the hashed API keys. Secrets are written readable by the owner only.
+/// file and the generated resident pseudonym key. Secrets are written readable by the owner only.
 /// </summary>
 internal sealed class DataFolder(string path)
 {

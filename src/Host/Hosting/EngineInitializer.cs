@@ -1,3 +1,4 @@
+using Affairs.Host.Security;
 using Affairs.Host.Seeding;
 using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Staffing;
@@ -5,7 +6,7 @@ using Affairs.Workflows.Staffing;
 namespace Affairs.Host.Hosting;
 
 /// <summary>
-/// Before the server takes requests: loads the catalogs, publishes the built-in affair types, and seeds the demo centre
+/// Before the server takes requests: loads the catalogs, publishes the built-in affair types, loads the API keys, and seeds the demo centre
 /// when the store holds no organisation yet (or when started with <c>--seed</c>; <c>Affairs:Seed</c> = <c>never</c>
 /// turns it off).
 /// </summary>
@@ -13,6 +14,7 @@ internal sealed class EngineInitializer(
     AffairsStartup startup,
     OrganisationDirectory organisation,
     DemoSeed seed,
+    ApiKeyIndex keys,
     IConfiguration configuration,
     ILogger<EngineInitializer> logger) : IHostedService
 {
@@ -27,6 +29,8 @@ internal sealed class EngineInitializer(
             logger.LogInformation("Seeding the demo centre");
             await seed.RunAsync(cancellationToken);
         }
+
+        await keys.RefreshAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

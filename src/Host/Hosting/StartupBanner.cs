@@ -10,7 +10,7 @@ internal static class StartupBanner
     {
         var url = app.Urls.FirstOrDefault() ?? AffairsApplication.DefaultUrl;
         app.Logger.LogInformation("Affairs is running on {Urls} with {Store}", string.Join(", ", app.Urls), storeDescription);
-        var keys = app.Services.GetRequiredService<ApiKeyStore>();
+        var keys = app.Services.GetRequiredService<ApiKeyIndex>();
         var demo = DemoKeys.All.Where(k => keys.Find(k.Key) is not null).ToList();
         var lines = new List<string>
         {

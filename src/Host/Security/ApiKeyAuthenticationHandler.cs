@@ -5,12 +5,12 @@ using Microsoft.Extensions.Options;
 
 namespace Affairs.Host.Security;
 
-/// <summary>Authenticates the <c>X-Api-Key</c> header against the hashed keys of <see cref="ApiKeyStore"/>.</summary>
+/// <summary>Authenticates the <c>X-Api-Key</c> header against the keys of <see cref="ApiKeyIndex"/>: no store read per request.</summary>
 internal sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory logger,
     UrlEncoder encoder,
-    ApiKeyStore keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    ApiKeyIndex keys) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
@@ -22,14 +22,14 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.NoResult());
         }
 
-        if (keys.Find(presented.ToString()) is not { } entry)
+        if (keys.Find(presented.ToString()) is not { } grant)
         {
-            return Task.FromResult(AuthenticateResult.Fail("Unknown API key."));
+            return Task.FromResult(AuthenticateResult.Fail("Unknown, revoked or expired API key."));
         }
 
-        var claims = new List<Claim> { new(AffairsClaims.Subject, entry.StaffId ?? entry.Id) };
-        claims.AddRange(entry.Roles.Select(r => new Claim(AffairsClaims.Role, r)));
-        claims.AddRange(entry.Scopes.Select(s => new Claim(AffairsClaims.Scope, s)));
+        var claims = new List<Claim> { new(AffairsClaims.Subject, grant.Subject) };
+        claims.AddRange(grant.Roles.Select(r => new Claim(AffairsClaims.Role, r)));
+        claims.AddRange(grant.Scopes.Select(s => new Claim(AffairsClaims.Scope, s)));
         var identity = new ClaimsIdentity(claims, SchemeName, AffairsClaims.Subject, AffairsClaims.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
     }

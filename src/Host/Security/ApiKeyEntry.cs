@@ -1,8 +1,8 @@
 namespace Affairs.Host.Security;
 
 /// <summary>
-/// One API key as stored: never the key itself, only its SHA-256 in hex. Configured under <c>Affairs:ApiKeys</c> or
-/// written by the demo seed to <c>data/api-keys.json</c>.
+/// A deployment key: never the key itself, only its SHA-256 in hex. Configured under <c>Affairs:ApiKeys</c>, or left
+/// in <c>data/api-keys.json</c> by an earlier version (read, no longer written). Keys issued through the API are events.
 /// </summary>
 internal sealed class ApiKeyEntry
 {
@@ -20,7 +20,4 @@ internal sealed class ApiKeyEntry
 
     /// <summary>What an integration client may do (<see cref="Scopes"/>).</summary>
     public IList<string> Scopes { get; set; } = [];
-
-    /// <summary>Whether the demo seed created it (its key is public: printed at start and in the README).</summary>
-    public bool Demo { get; set; }
 }

@@ -1,4 +1,6 @@
 using System.Text;
+using Affairs.Workflows.ApiKeys;
+using Affairs.Workflows.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -17,7 +19,9 @@ internal static class AuthenticationRegistration
 
     public static IServiceCollection AddAffairsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ApiKeyStore>();
+        services.AddSingleton<ApiKeyIndex>();
+        services.AddSingleton<ApiKeyIssuer>();
+        services.AddSingleton<ICommandValidator<IssueApiKey>, ApiKeyScopeValidator>();
         var jwt = configuration.GetSection("Auth:Jwt");
         var jwtEnabled = !string.IsNullOrEmpty(jwt["Authority"]) || !string.IsNullOrEmpty(jwt["SigningKey"]);
         var builder = services.AddAuthentication(Selector)

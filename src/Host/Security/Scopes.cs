@@ -11,4 +11,7 @@ internal static class Scopes
 
     /// <summary>Personal data unmasked in responses and in the feed.</summary>
     public const string PersonalDataRead = "personal-data:read";
+
+    /// <summary>Every scope, in the order the README lists them: what a key may be given.</summary>
+    public static IReadOnlyList<string> All { get; } = [CasesRead, CasesWrite, ResidentsRead, ResidentsWrite, FeedRead, PersonalDataRead];
 }

@@ -1,28 +1,31 @@
+using System.Globalization;
 using Affairs.Domain.Staffing;
 using Affairs.Host.Security;
 
 namespace Affairs.Host.Seeding;
 
 /// <summary>
-/// The API keys of the demo centre. They are public (printed at start, in the README and in samples/requests.http);
-/// only their hashes are stored. A real deployment configures its own under <c>Affairs:ApiKeys</c> and removes these.
+/// The API keys of the demo centre: one for the A and the B holder of every post, one for every grid worker (each is
+/// also the backup of a neighbouring grid), and the supervisor, auditor, administrator and integration keys. They are
+/// public (printed at start, in the README and in samples/requests.http); the seed issues them as events with their
+/// hashes. A real deployment revokes them (<c>POST /api/keys/{id}/revoke</c>) and issues its own.
 /// </summary>
 internal static class DemoKeys
 {
-    public static IReadOnlyList<(string Key, ApiKeyEntry Entry, string Description)> All { get; } =
+    public static IReadOnlyList<DemoKey> All { get; } =
     [
-        Key("demo-dibao-a", "caseworker s-dibao-a, A of the dibao post", [ActorRoles.Caseworker], staffId: "s-dibao-a"),
-        Key("demo-dibao-b", "caseworker s-dibao-b, B of the dibao post", [ActorRoles.Caseworker], staffId: "s-dibao-b"),
-        Key("demo-grid-1", "caseworker s-grid-1, worker of grid g-01", [ActorRoles.Caseworker], staffId: "s-grid-1"),
-        Key("demo-supervisor", "supervisor s-head, the section head", [ActorRoles.Caseworker, ActorRoles.Supervisor], staffId: "s-head"),
-        Key("demo-auditor", "auditor: reads everything, personal data unmasked, writes nothing", [ActorRoles.Auditor]),
-        Key("demo-admin", "administrator: affair types, policies, organisation", [ActorRoles.Administrator]),
-        Key("demo-integration", "integration client district-portal: cases, residents, feed; personal data masked", [ActorRoles.Integration],
-            clientId: "district-portal", scopes: [Scopes.CasesRead, Scopes.CasesWrite, Scopes.ResidentsRead, Scopes.ResidentsWrite, Scopes.FeedRead]),
-        Key("demo-integration-pd", "integration client civil-affairs-bureau: feed and reads with personal data", [ActorRoles.Integration],
-            clientId: "civil-affairs-bureau", scopes: [Scopes.CasesRead, Scopes.ResidentsRead, Scopes.FeedRead, Scopes.PersonalDataRead]),
+        .. DemoSeed.Posts.SelectMany(p => new[] { Staff(p.A, $"caseworker {p.A}, A of the {p.Id} post"), Staff(p.B, $"caseworker {p.B}, B of the {p.Id} post") }),
+        .. DemoSeed.Grids.Select(g => Staff(g.Worker, $"caseworker {g.Worker}, worker of grid {g.Id}, backup of {DemoSeed.Grids.Single(o => o.Backup == g.Worker).Id}")),
+        new("demo-supervisor", "supervisor s-head, the section head (also a caseworker)", ApiKeyBinding.Staff("s-head")),
+        new("demo-auditor", "auditor: reads everything, personal data unmasked, writes nothing", ApiKeyBinding.Client("demo-auditor", [ActorRoles.Auditor])),
+        new("demo-admin", "administrator: affair types, policies, organisation, API keys", ApiKeyBinding.Client("demo-admin", [ActorRoles.Administrator])),
+        new("demo-integration", "integration client district-portal: cases, residents, feed; personal data masked",
+            ApiKeyBinding.Client("district-portal", [ActorRoles.Integration], [Scopes.CasesRead, Scopes.CasesWrite, Scopes.ResidentsRead, Scopes.ResidentsWrite, Scopes.FeedRead])),
+        new("demo-integration-pd", "integration client civil-affairs-bureau: feed and reads with personal data",
+            ApiKeyBinding.Client("civil-affairs-bureau", [ActorRoles.Integration], [Scopes.CasesRead, Scopes.ResidentsRead, Scopes.FeedRead, Scopes.PersonalDataRead])),
     ];
 
-    private static (string, ApiKeyEntry, string) Key(string name, string description, string[] roles, string? staffId = null, string? clientId = null, string[]? scopes = null) =>
-        ($"{name}-key", new ApiKeyEntry { Id = clientId ?? name, Hash = ApiKeyStore.HashOf($"{name}-key"), StaffId = staffId, Roles = roles, Scopes = scopes ?? [], Demo = true }, description);
+    /// <summary>A staff member's demo key is named after them: <c>s-ins-a</c> has <c>demo-ins-a-key</c>.</summary>
+    private static DemoKey Staff(string staffId, string description) =>
+        new(string.Create(CultureInfo.InvariantCulture, $"demo-{staffId["s-".Length..]}"), description, ApiKeyBinding.Staff(staffId));
 }

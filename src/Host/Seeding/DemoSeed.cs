@@ -3,6 +3,7 @@ using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents;
 using Affairs.Domain.Staffing;
 using Affairs.Host.Security;
+using Affairs.Workflows.ApiKeys;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Households;
 using Affairs.Workflows.Policies;
@@ -15,10 +16,10 @@ namespace Affairs.Host.Seeding;
 /// <summary>
 /// The demo centre of the seed report, entered through the ordinary commands: 21 staff; the dibao, insurance,
 /// certification and elderly-care posts, each with its A and B holder; the section head; six grids with their workers
-/// and backups; the 2026 policy parameters; a handful of residents and households; and the demo API keys. Parts that
-/// already exist are left alone, so it can run again.
+/// and backups; the 2026 policy parameters; a handful of residents and households; and the demo API keys, issued as
+/// events like any other key. Parts that already exist are left alone, so it can run again.
 /// </summary>
-internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directory, PolicyCatalog policies, ResidentPseudonym pseudonym, ApiKeyStore keys)
+internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directory, PolicyCatalog policies, ResidentPseudonym pseudonym, ApiKeyIndex keys)
 {
     private static readonly Actor Admin = Actor.Of("admin", ActorRoles.Administrator);
     private static readonly Actor Counter = Actor.Of("s-counter-1", ActorRoles.Caseworker);
@@ -32,12 +33,18 @@ internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directo
         ("s-care-e", "梁杰"),
     ];
 
-    private static readonly (string Id, string Name, string[] Types, string A, string B)[] Posts =
+    public static readonly (string Id, string Name, string[] Types, string A, string B)[] Posts =
     [
         ("dibao", "低保岗", ["dibao", "temporary-assistance"], "s-dibao-a", "s-dibao-b"),
         ("insurance", "医保岗", ["medical-insurance"], "s-ins-a", "s-ins-b"),
         ("certification", "社保认证岗", ["retiree-certification"], "s-cert-a", "s-cert-b"),
         ("eldercare", "居家养老岗", ["home-elderly-care"], "s-care-a", "s-care-b"),
+    ];
+
+    /// <summary>The six grids: grid n's worker is <c>s-grid-n</c>, and its backup the worker of its neighbour (1 and 2, 3 and 4, 5 and 6).</summary>
+    public static readonly (string Id, string Name, string Worker, string Backup)[] Grids =
+    [
+        .. Enumerable.Range(1, 6).Select(n => ($"g-0{n}", $"第{n}网格", $"s-grid-{n}", $"s-grid-{(n % 2 == 1 ? n + 1 : n - 1)}")),
     ];
 
     /// <summary>Identity number, name, phone, address, grid, household number (0 = none).</summary>
@@ -58,7 +65,20 @@ internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directo
         await OrganisationAsync(ct);
         await PoliciesAsync(ct);
         await ResidentsAsync(ct);
-        keys.Save(DemoKeys.All.Select(k => k.Entry));
+        await KeysAsync(ct);
+    }
+
+    /// <summary>Issues the demo keys through the same command as any key, with the hashes of their well-known secrets.</summary>
+    private async Task KeysAsync(CancellationToken ct)
+    {
+        await keys.RefreshAsync(ct);
+        foreach (var demo in DemoKeys.All.Where(k => keys.Register.Find(k.Name) is null))
+        {
+            var binding = demo.Binding;
+            await mediator.Send(new IssueApiKey(demo.Name, demo.Description, binding.StaffId, binding.ClientId, binding.Roles, binding.Scopes, ApiKeySecrets.HashOf(demo.Key), null, As(Admin)), ct);
+        }
+
+        await keys.RefreshAsync(ct);
     }
 
     private async Task OrganisationAsync(CancellationToken ct)
@@ -80,13 +100,9 @@ internal sealed class DemoSeed(IMediator mediator, OrganisationDirectory directo
             await mediator.Send(new AppointSupervisor("s-head", As(Admin)), ct);
         }
 
-        for (var n = 1; n <= 6; n++)
+        foreach (var grid in Grids.Where(g => !organisation.Grids.ContainsKey(g.Id)))
         {
-            var backup = n % 2 == 1 ? n + 1 : n - 1;
-            if (!organisation.Grids.ContainsKey($"g-0{n}"))
-            {
-                await mediator.Send(new DefineGrid($"g-0{n}", $"第{n}网格", $"s-grid-{n}", $"s-grid-{backup}", As(Admin)), ct);
-            }
+            await mediator.Send(new DefineGrid(grid.Id, grid.Name, grid.Worker, grid.Backup, As(Admin)), ct);
         }
     }
 

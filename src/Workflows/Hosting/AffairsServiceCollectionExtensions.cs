@@ -56,6 +56,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton<AffairsStartup>();
         services.TryAddSingleton<OrganisationDirectory>();
         services.TryAddSingleton<OrganisationCommand>();
+        services.TryAddSingleton<ApiKeys.ApiKeyStreams>();
         services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
         services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<DeadlineCalculator>();

@@ -23,6 +23,7 @@ public sealed class RoleMatrixTests(HostFactory host)
         { "POST", "/api/organisation/staff", "demo-admin" },
         { "POST", "/api/organisation/absences", "demo-supervisor demo-admin" },
         { "GET", "/api/feed?wait=0", "demo-auditor demo-integration demo-integration-pd" },
+        { "GET", "/api/keys", "demo-admin" },
     };
 
     [Theory]
@@ -72,15 +73,16 @@ public sealed class RoleMatrixTests(HostFactory host)
     }
 
     [Fact]
-    public async Task keys_are_stored_only_as_hashes()
+    public async Task keys_are_stored_only_as_hashes_in_the_key_stream()
     {
-        var file = await File.ReadAllTextAsync(Path.Combine(host.DataFolder, "api-keys.json"));
-
-        Assert.DoesNotContain("demo-dibao-a-key", file, StringComparison.Ordinal);
-        Assert.Contains(Affairs.Host.Security.ApiKeyStore.HashOf("demo-dibao-a-key"), file, StringComparison.Ordinal);
-        if (!OperatingSystem.IsWindows())
+        var stored = new System.Text.StringBuilder();
+        await foreach (var e in host.Store.ReadStreamAsync(new Affairs.EventStore.StreamName("apikeys-main"), Affairs.EventStore.ReadDirection.Forwards, 0, long.MaxValue))
         {
-            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(host.DataFolder, "api-keys.json")));
+            stored.Append(System.Text.Encoding.UTF8.GetString(e.Data.Span));
         }
+
+        Assert.DoesNotContain("demo-dibao-a-key", stored.ToString(), StringComparison.Ordinal);
+        Assert.Contains(Affairs.Host.Security.ApiKeySecrets.HashOf("demo-dibao-a-key"), stored.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(host.DataFolder, "api-keys.json")));
     }
 }
