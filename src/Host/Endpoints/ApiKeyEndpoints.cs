@@ -1,3 +1,4 @@
+using Affairs.Host.OpenApi;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.ApiKeys;
@@ -13,19 +14,19 @@ internal static class ApiKeyEndpoints
         var keys = api.MapGroup("/keys").WithTags("API keys").RequireAuthorization(AccessPolicies.Administer);
         keys.MapPost("/", Issue).WithName("IssueApiKey")
             .WithSummary("Issues a key bound to a member of staff or to an integration client; the answer carries its secret, this once.")
-            .Produces<IssuedApiKey>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<IssuedApiKey>(StatusCodes.Status201Created).WithETag();
         keys.MapGet("/", List).WithName("ListApiKeys")
             .WithSummary("Lists every key with its binding and status, revoked and expired ones included; never a secret or its hash.")
             .Produces<ApiKeyList>();
         keys.MapGet("/{id}", Get).WithName("GetApiKey")
             .WithSummary("Reads one key, with its revision as ETag; never its secret or its hash.")
-            .Produces<ApiKeyView>();
+            .Produces<ApiKeyView>().WithETag();
         keys.MapPost("/{id}/rotate", Rotate).WithName("RotateApiKey")
             .WithSummary("Gives a key a new secret, shown this once; the old one works for graceMinutes more (default 0).")
-            .Produces<IssuedApiKey>().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+            .Produces<IssuedApiKey>().WithIfMatch().WithETag();
         keys.MapPost("/{id}/revoke", Revoke).WithName("RevokeApiKey")
             .WithSummary("Revokes a key at once, with a reason; revoking it again changes nothing.")
-            .Produces<ApiKeyView>().ProducesProblem(StatusCodes.Status409Conflict);
+            .Produces<ApiKeyView>().WithIfMatch().WithETag();
     }
 
     private static async Task<IResult> Issue(IssueKeyRequest r, HttpContext http, ApiKeyIssuer issuer, CancellationToken ct)
