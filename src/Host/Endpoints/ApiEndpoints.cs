@@ -11,6 +11,7 @@ internal static class ApiEndpoints
         var api = app.MapGroup("/api");
         api.ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+        api.AddEndpointFilter(Requests.RouteIds.Filter);
         CaseEndpoints.Map(api);
         AffairTypeEndpoints.Map(api);
         PolicyEndpoints.Map(api);
