@@ -1,5 +1,7 @@
 using Affairs.Domain.AffairTypes;
+using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.Pipeline;
 using Affairs.Workflows.Staffing;
 using Mediator;
 
@@ -15,12 +17,23 @@ namespace Affairs.Workflows.Cases;
 /// <param name="At">Replay to this moment.</param>
 public sealed record GetCase(string CaseId, long? AtRevision = null, DateTimeOffset? At = null) : IQuery<CaseView>;
 
+internal sealed class GetCaseValidator : ICommandValidator<GetCase>
+{
+    public void Validate(GetCase command, ValidationErrors errors) =>
+        errors.AddIf(command.AtRevision < 0, "revision", "A revision is 0 or more.");
+}
+
 internal sealed class GetCaseHandler(CaseEngine engine, OrganisationDirectory directory) : IQueryHandler<GetCase, CaseView>
 {
     public async ValueTask<CaseView> Handle(GetCase query, CancellationToken cancellationToken)
     {
         var loaded = await engine.Streams.LoadAsync(CaseStreams.For(query.CaseId), CaseStreams.Fold, query.AtRevision ?? long.MaxValue, query.At, cancellationToken).ConfigureAwait(false);
         var state = CaseStreams.Require(loaded, query.CaseId);
+        if (query.AtRevision is { } wanted && wanted > loaded.Revision)
+        {
+            throw CommandRejectedException.NotFound("case.revision-not-found", $"Case {query.CaseId} has no revision {wanted}; its latest is {loaded.Revision}.");
+        }
+
         var asOf = query.At ?? loaded.Events[^1].Recorded.Recorded;
         var organisation = query.At is null && query.AtRevision is null
             ? await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false)
