@@ -1,4 +1,3 @@
-using Affairs.Domain.Residents;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -15,7 +14,7 @@ internal static class ResidentEndpoints
     {
         var residents = api.MapGroup("/residents").WithTags("Residents");
         residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident");
-        residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("LookupResident");
+        residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident");
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident");
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact");
         residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid");
@@ -29,10 +28,8 @@ internal static class ResidentEndpoints
         return TypedResults.Created($"/api/residents/{registered.ResidentId}", registered);
     }
 
-    private static IResult Lookup(LookupResidentRequest r, ResidentPseudonym pseudonym) =>
-        IdentityNumber.TryParse(r.IdentityNumber, out var number, out var error)
-            ? TypedResults.Ok(new { residentId = pseudonym.ResidentIdFor(number!) })
-            : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
+    private static async Task<IResult> Lookup(LookupResidentRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Ok(await mediator.Send(new LookUpResident(r.IdentityNumber ?? string.Empty, RequestCommands.Context(http)), ct));
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)
     {
