@@ -1,3 +1,4 @@
+using Affairs.Domain.Residents;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
@@ -28,8 +29,11 @@ internal static class ResidentEndpoints
         return TypedResults.Created($"/api/residents/{registered.ResidentId}", registered);
     }
 
-    private static async Task<IResult> Lookup(LookupResidentRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new LookUpResident(r.IdentityNumber ?? string.Empty, RequestCommands.Context(http)), ct));
+    /// <summary>The number becomes its resident id here, so that only the keyed hash goes on to the command and its record.</summary>
+    private static async Task<IResult> Lookup(LookupResidentRequest r, HttpContext http, ResidentPseudonym pseudonym, IMediator mediator, CancellationToken ct) =>
+        IdentityNumber.TryParse(r.IdentityNumber, out var number, out var error)
+            ? TypedResults.Ok(await mediator.Send(new LookUpResident(pseudonym.ResidentIdFor(number!), RequestCommands.Context(http)), ct))
+            : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, CancellationToken ct)
     {

@@ -1,48 +1,34 @@
-using Affairs.Domain.Privacy;
-using Affairs.Domain.Rejections;
-using Affairs.Domain.Residents;
 using Affairs.Domain.Residents.Events;
 using Affairs.EventStore;
 using Affairs.Workflows.Commands;
-using Affairs.Workflows.Pipeline;
 using Affairs.Workflows.Streams;
 using Mediator;
 
 namespace Affairs.Workflows.Residents;
 
 /// <summary>
-/// Finds the resident id of an identity number, and records that it was asked (<see cref="ResidentLookedUp"/>) on the
-/// stream <c>lookup-{residentId}</c>, so that who confirmed which numbers can be audited. The number is never stored.
+/// Records that someone asked which resident an identity number belongs to (<see cref="ResidentLookedUp"/>, on the
+/// stream <c>lookup-{residentId}</c>), so that who confirmed which numbers can be audited, and answers whether that
+/// resident is recorded. The caller turns the number into its resident id (the keyed hash,
+/// <see cref="Domain.Residents.ResidentPseudonym"/>) first, so the number never enters the pipeline: not its logs, not
+/// the payload hash an idempotency key keeps.
 /// </summary>
-/// <param name="IdentityNumber">The 18-character identity number.</param>
+/// <param name="ResidentId">The resident id of the identity number asked about.</param>
 /// <param name="Context">Who asks, and tracing.</param>
-public sealed record LookUpResident(
-    [property: PersonalData(PersonalDataKind.IdentityNumber)] string IdentityNumber,
-    CommandContext Context) : ICommand<ResidentLookup>, IAffairsCommand;
+public sealed record LookUpResident(string ResidentId, CommandContext Context) : ICommand<ResidentLookup>, IAffairsCommand;
 
-internal sealed class LookUpResidentValidator : ICommandValidator<LookUpResident>
-{
-    public void Validate(LookUpResident command, ValidationErrors errors)
-    {
-        IdentityNumber.TryParse(command.IdentityNumber, out var number, out var error);
-        errors.AddIf(number is null, "identityNumber", error ?? "Not an identity number.");
-    }
-}
-
-internal sealed class LookUpResidentHandler(StreamRepository streams, ResidentPseudonym pseudonym, TimeProvider time)
-    : ICommandHandler<LookUpResident, ResidentLookup>
+internal sealed class LookUpResidentHandler(StreamRepository streams, TimeProvider time) : ICommandHandler<LookUpResident, ResidentLookup>
 {
     public async ValueTask<ResidentLookup> Handle(LookUpResident command, CancellationToken cancellationToken)
     {
-        var residentId = pseudonym.ResidentIdFor(IdentityNumber.Parse(command.IdentityNumber));
-        var resident = await streams.LoadAsync(ResidentStreams.For(residentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var answer = new ResidentLookup(residentId, resident.Exists);
+        var resident = await streams.LoadAsync(ResidentStreams.For(command.ResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var answer = new ResidentLookup(command.ResidentId, resident.Exists);
         return await streams.ExecuteAsync(
-            StreamName.For("lookup", residentId),
+            StreamName.For("lookup", command.ResidentId),
             LookupCount.Fold,
             clientExpected: null,
             command,
-            _ => new Decision<ResidentLookup>([new ResidentLookedUp(residentId, resident.Exists, time.GetUtcNow())], _ => answer),
+            _ => new Decision<ResidentLookup>([new ResidentLookedUp(command.ResidentId, resident.Exists, time.GetUtcNow())], _ => answer),
             cancellationToken).ConfigureAwait(false);
     }
 

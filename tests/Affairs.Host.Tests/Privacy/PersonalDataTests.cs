@@ -54,7 +54,7 @@ public sealed class PersonalDataTests(HostFactory host)
         var number = Api.NewIdentityNumber();
         var resident = (await Centre.Ok(_centre.A.Post("/api/residents", new { identityNumber = number, name = "王五" }))).Str("residentId");
 
-        await Centre.Ok(_centre.B.Post("/api/residents/lookup", new { identityNumber = number }));
+        await Centre.Ok(_centre.B.Post("/api/residents/lookup", new { identityNumber = number }, idempotencyKey: "lookup-" + number[^6..]));
 
         var recorded = new List<RecordedEvent>();
         await foreach (var e in host.Store.ReadStreamAsync(new StreamName($"lookup-{resident}"), ReadDirection.Forwards, 0, 10))
@@ -70,6 +70,13 @@ public sealed class PersonalDataTests(HostFactory host)
         Assert.Contains("\"found\":true", data, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("s-dibao-b", metadata, StringComparison.Ordinal);
         Assert.DoesNotContain(number, data + metadata, StringComparison.Ordinal);
+        await foreach (var e in host.Store.ReadAllAsync(SubscriptionFilter.All, 0, long.MaxValue))
+        {
+            if (e.Stream.Category != "resident")
+            {
+                Assert.DoesNotContain(number, System.Text.Encoding.UTF8.GetString(e.Data.Span) + System.Text.Encoding.UTF8.GetString(e.Metadata.Span), StringComparison.Ordinal);
+            }
+        }
     }
 
     [Fact]
