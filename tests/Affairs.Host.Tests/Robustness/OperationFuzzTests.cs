@@ -11,15 +11,20 @@ namespace Affairs.Host.Tests.Robustness;
 /// Every operation the served OpenAPI document lists, driven with a bounded, seeded set of bad requests: malformed
 /// and wrong-typed bodies, missing and oversized fields, oversized ids, a body over the size limit, the wrong content
 /// type, no key and the wrong roles, absurd query values. No answer may be a 5xx; every 4xx is problem+json with a
-/// <c>code</c>; a 401 names its scheme in <c>WWW-Authenticate</c>. Operations added later are covered without a change
-/// here. Set <c>AFFAIRS_FUZZ_SEED</c> to replay the seed a failure prints.
+/// <c>code</c> and a <c>detail</c> that does not repeat an oversized value; a 401 names its scheme in
+/// <c>WWW-Authenticate</c>. Operations added later are covered without a change here. Set <c>AFFAIRS_FUZZ_SEED</c>
+/// to replay the seed a failure prints.
 /// </summary>
 public sealed class OperationFuzzTests(HostFactory host, ITestOutputHelper output) : IClassFixture<HostFactory>
 {
     private const int DefaultSeed = 20261129;
     private const int FieldsPerOperation = 6;
+    private const int EchoRun = 65;
     private static readonly string[] Keys = ["demo-supervisor", "demo-admin", "demo-auditor", "demo-integration-pd", "demo-integration", "demo-dibao-a"];
     private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>The characters oversized values are made of; a detail holding a run of one of them longer than an id repeats input.</summary>
+    private static readonly char[] Fillers = ['w', 'x', 'z'];
 
     private sealed record Operation(string Method, string Path, JsonElement Spec, JsonObject? Schema, JsonElement Document);
 
@@ -110,10 +115,15 @@ public sealed class OperationFuzzTests(HostFactory host, ITestOutputHelper outpu
                 return $"{status} as {response.Content.Headers.ContentType?.MediaType ?? "no content type"}";
             }
 
-            var body = await response.Content.ReadAsStringAsync();
-            if (!JsonDocument.Parse(body).RootElement.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String)
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (!problem.TryGetProperty("code", out var code) || code.ValueKind != JsonValueKind.String)
             {
                 return $"{status} problem without a code";
+            }
+
+            if (problem.TryGetProperty("detail", out var detail) && Fillers.Any(f => detail.GetString()!.Contains(new string(f, EchoRun), StringComparison.Ordinal)))
+            {
+                return $"{status} whose detail repeats the oversized input";
             }
 
             return status == 401 && response.Headers.WwwAuthenticate.Count == 0 ? "401 without WWW-Authenticate" : null;
