@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Affairs.Domain.Rejections;
 
 namespace Affairs.Domain.AffairTypes;
 
@@ -77,7 +78,7 @@ public sealed partial class AffairTypeValidator
         }
         else if (!Slug().IsMatch(value))
         {
-            Add(path, "invalid-name", $"{what} '{value}' must be lower-case words joined by dashes.");
+            Add(path, "invalid-name", $"{what} {Quoted.Of(value)} must be lower-case words joined by dashes.");
         }
     }
 
@@ -95,7 +96,7 @@ public sealed partial class AffairTypeValidator
         CheckName(path, value, what);
         if (value.Length > 0 && (!Identifier().IsMatch(value) || Reserved.Contains(value)))
         {
-            Add(path, "invalid-name", $"{what} '{value}' must be letters, digits and underscores, not starting with a digit, and not a guard keyword.");
+            Add(path, "invalid-name", $"{what} {Quoted.Of(value)} must be letters, digits and underscores, not starting with a digit, and not a guard keyword.");
         }
     }
 

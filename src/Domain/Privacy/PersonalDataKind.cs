@@ -17,4 +17,10 @@ public enum PersonalDataKind
 
     /// <summary>Free text that may name people: hidden entirely.</summary>
     FreeText,
+
+    /// <summary>A birth date: left out, since with the masked identity number's area code it narrows the number to a few candidates.</summary>
+    BirthDate,
+
+    /// <summary>A gender: left out, since the identity number's sequence digit encodes it.</summary>
+    Gender,
 }

@@ -8,6 +8,9 @@ public sealed class ValidationErrors
     /// <summary>Whether any problem was found.</summary>
     public bool Any => _errors.Count > 0;
 
+    /// <summary>Whether a problem with <paramref name="field"/> is already recorded.</summary>
+    public bool Has(string field) => _errors.ContainsKey(field);
+
     /// <summary>Records a problem with <paramref name="field"/>.</summary>
     public ValidationErrors Add(string field, string message)
     {

@@ -10,6 +10,7 @@ internal static class ApiEndpoints
     public static IEndpointRouteBuilder MapAffairsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
+        api.AddEndpointFilter(Requests.RouteIds.Filter);
         CaseEndpoints.Map(api);
         AffairTypeEndpoints.Map(api);
         PolicyEndpoints.Map(api);

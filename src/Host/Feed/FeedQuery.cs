@@ -10,8 +10,8 @@ namespace Affairs.Host.Feed;
 /// <param name="Unmasked">Whether personal data goes out unmasked.</param>
 internal sealed record FeedQuery(long After, string? Category, string? AffairTypeId, bool Unmasked)
 {
-    /// <summary>Categories that are bookkeeping, not facts of the centre, and never go out.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger", ApiKeyStreams.Category };
+    /// <summary>Categories that are bookkeeping (idempotency, ledger digests, API keys) or the audit of reads (identity lookups), not facts of the centre, and never go out.</summary>
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger", ApiKeyStreams.Category, "lookup" };
 
     public SubscriptionFilter StoreFilter => Category is { Length: > 0 } category ? SubscriptionFilter.ForCategory(category) : SubscriptionFilter.All;
 }

@@ -28,10 +28,23 @@ internal sealed class DataFolder(string path)
         return secret;
     }
 
+    /// <summary>Creates the folder if it is missing, readable by the owner only (0700).</summary>
+    public void Create()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(Path);
+        }
+        else if (!Directory.Exists(Path))
+        {
+            Directory.CreateDirectory(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     /// <summary>Writes <paramref name="text"/> to <paramref name="file"/> so that only the owner may read it (0600).</summary>
     public void WriteOwnerOnly(string file, string text)
     {
-        Directory.CreateDirectory(Path);
+        Create();
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
         {

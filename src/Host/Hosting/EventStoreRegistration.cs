@@ -50,7 +50,6 @@ internal static class EventStoreRegistration
         services.AddSingleton(sp =>
         {
             sqlite.TimeProvider = sp.GetService<TimeProvider>() ?? TimeProvider.System;
-            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(sqlite.Path))!);
             return SqliteEventStore.Open(sqlite);
         });
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqliteEventStore>());

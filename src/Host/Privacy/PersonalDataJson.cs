@@ -9,7 +9,8 @@ namespace Affairs.Host.Privacy;
 
 /// <summary>
 /// The JSON the API and the feed write, twice over: as it is, and with every property marked
-/// <see cref="PersonalDataAttribute"/> replaced by its <see cref="PersonalDataMask"/>. Which one a caller gets depends
+/// <see cref="PersonalDataAttribute"/> replaced by its <see cref="PersonalDataMask"/> (text) or left out (a birth date,
+/// a gender). Which one a caller gets depends
 /// on its role and scopes, never on the endpoint's goodwill.
 /// </summary>
 internal static class PersonalDataJson
@@ -50,13 +51,20 @@ internal static class PersonalDataJson
     {
         foreach (var property in type.Properties)
         {
-            if (property.PropertyType != typeof(string) || property.Get is not { } get
+            if (property.Get is not { } get
                 || property.AttributeProvider?.GetCustomAttributes(typeof(PersonalDataAttribute), inherit: true).FirstOrDefault() is not PersonalDataAttribute personal)
             {
                 continue;
             }
 
-            property.Get = owner => get(owner) is string value ? PersonalDataMask.Apply(personal.Kind, value) : null;
+            if (property.PropertyType == typeof(string))
+            {
+                property.Get = owner => get(owner) is string value ? PersonalDataMask.Apply(personal.Kind, value) : null;
+            }
+            else
+            {
+                property.ShouldSerialize = static (_, _) => false;
+            }
         }
     }
 }

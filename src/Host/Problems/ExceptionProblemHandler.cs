@@ -1,12 +1,14 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Affairs.Domain.Rejections;
 using Affairs.Workflows.AffairTypes;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Affairs.Host.Problems;
 
 /// <summary>Turns every exception into problem+json; a client never sees a stack trace or an exception's type.</summary>
-internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -19,8 +21,8 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
         {
             CommandRejectedException rejection => ApiProblems.From(rejection),
             AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
-            BadHttpRequestException bad => FromBadRequest(bad),
-            JsonException => MalformedJson(),
+            BadHttpRequestException bad => FromBadRequest(httpContext, bad),
+            JsonException json => MalformedJson(httpContext, json),
             Requests.MalformedIfMatchException ifMatch => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedIfMatch, "Malformed If-Match", ifMatch.Message),
             _ => null,
         };
@@ -35,14 +37,33 @@ internal sealed class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> l
         return true;
     }
 
-    private static IResult FromBadRequest(BadHttpRequestException bad) => bad.StatusCode switch
+    private static IResult FromBadRequest(HttpContext http, BadHttpRequestException bad) => bad.StatusCode switch
     {
         StatusCodes.Status413PayloadTooLarge => ApiProblems.Create(bad.StatusCode, ProblemCodes.TooLarge, "Request too large", "The request body exceeds the size limit."),
         StatusCodes.Status415UnsupportedMediaType => ApiProblems.Create(bad.StatusCode, ProblemCodes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
-        _ when bad.InnerException is JsonException => MalformedJson(),
-        _ => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidRequest, "Bad request", bad.Message),
+        _ when bad.InnerException is JsonException json => MalformedJson(http, json),
+        _ => InvalidParameter(bad),
     };
 
-    private static IResult MalformedJson() =>
-        ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson, "Malformed JSON", "The request body is not valid JSON of the expected shape.");
+    /// <summary>The field that could not be read and what it accepts, from the JSON path; the value sent is not repeated.</summary>
+    private static IResult MalformedJson(HttpContext http, JsonException json)
+    {
+        var (field, message) = Requests.JsonBodyErrors.Describe(json, (http.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? http.GetEndpoint())?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType);
+        return ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedJson, "Malformed JSON",
+            "The request body is not valid JSON of the expected shape.", [new("errors", new Dictionary<string, string[]> { [field] = [message] })]);
+    }
+
+    /// <summary>
+    /// A route or query parameter that is missing or does not parse: named (the framework's message quotes its name
+    /// between double quotes, after its type) but its value, which the framework's message also quotes, is left out.
+    /// </summary>
+    private static IResult InvalidParameter(BadHttpRequestException bad)
+    {
+        var name = ParameterName().Match(bad.Message) is { Success: true } match ? match.Groups["name"].Value : "request";
+        return ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidRequest, "Bad request",
+            $"The parameter '{name}' is missing or not of the expected type.", [new("errors", new Dictionary<string, string[]> { [name] = ["Missing or not of the expected type."] })]);
+    }
+
+    [GeneratedRegex(@"parameter ""[^""]*?(?<name>[A-Za-z_][A-Za-z0-9_]*)""")]
+    private static partial Regex ParameterName();
 }

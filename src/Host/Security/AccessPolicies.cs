@@ -21,6 +21,12 @@ internal static class AccessPolicies
     public const string Absences = "organisation.absences";
     public const string FeedRead = "feed.read";
 
+    /// <summary>Identity number to resident id: confirming a number is reading personal data, so it needs both.</summary>
+    public const string ResidentsLookup = "residents.lookup";
+
+    private static readonly string[] ResidentReaders = [ActorRoles.Caseworker, ActorRoles.Supervisor, ActorRoles.Auditor];
+    private static readonly string[] ResidentReadScopes = [Scopes.ResidentsRead, Scopes.ResidentsWrite];
+
     public static void Add(AuthorizationOptions options)
     {
         Add(options, CasesRead, [ActorRoles.Caseworker, ActorRoles.Supervisor, ActorRoles.Auditor], Scopes.CasesRead, Scopes.CasesWrite);
@@ -28,11 +34,13 @@ internal static class AccessPolicies
         Add(options, Audit, [ActorRoles.Auditor, ActorRoles.Supervisor, ActorRoles.Administrator]);
         Add(options, CatalogRead, [ActorRoles.Caseworker, ActorRoles.Supervisor, ActorRoles.Auditor, ActorRoles.Administrator, ActorRoles.Integration]);
         Add(options, Administer, [ActorRoles.Administrator]);
-        Add(options, ResidentsRead, [ActorRoles.Caseworker, ActorRoles.Supervisor, ActorRoles.Auditor], Scopes.ResidentsRead, Scopes.ResidentsWrite);
+        Add(options, ResidentsRead, ResidentReaders, ResidentReadScopes);
         Add(options, ResidentsWrite, [ActorRoles.Caseworker, ActorRoles.Supervisor], Scopes.ResidentsWrite);
         Add(options, OrganisationRead, [ActorRoles.Caseworker, ActorRoles.Supervisor, ActorRoles.Auditor, ActorRoles.Administrator, ActorRoles.Integration]);
         Add(options, Absences, [ActorRoles.Supervisor, ActorRoles.Administrator]);
         Add(options, FeedRead, [ActorRoles.Auditor], Scopes.FeedRead);
+        options.AddPolicy(ResidentsLookup, policy => policy.RequireAuthenticatedUser().RequireAssertion(context =>
+            Allows(context.User, ResidentReaders, ResidentReadScopes) && Caller.SeesPersonalData(context.User)));
     }
 
     private static void Add(AuthorizationOptions options, string name, string[] roles, params string[] scopes) =>

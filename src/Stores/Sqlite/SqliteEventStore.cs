@@ -21,11 +21,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     {
         _options = options;
         var file = System.IO.Path.GetFullPath(options.Path);
-        var folder = System.IO.Path.GetDirectoryName(file);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        OwnerOnlyFiles.Prepare(file);
 
         var builder = new SqliteConnectionStringBuilder
         {

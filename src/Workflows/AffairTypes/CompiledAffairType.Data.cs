@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Policies;
+using Affairs.Domain.Rejections;
 
 namespace Affairs.Workflows.AffairTypes;
 
@@ -25,7 +26,7 @@ public sealed partial class CompiledAffairType
         {
             if (!_fieldRules.TryGetValue(name, out var rule))
             {
-                found.Add(new TriggerRefusal("unknown-field", $"The affair type '{Id}' has no field '{name}'."));
+                found.Add(new TriggerRefusal("unknown-field", $"The affair type '{Id}' has no field {Quoted.Of(name)}."));
             }
             else if (rule.Read(json) is { } value)
             {
@@ -33,7 +34,7 @@ public sealed partial class CompiledAffairType
             }
             else
             {
-                found.Add(new TriggerRefusal("invalid-value", $"The value of field '{name}' {rule.Expectation}."));
+                found.Add(new TriggerRefusal("invalid-value", $"The value of field {Quoted.Of(name)} {rule.Expectation}."));
             }
         }
 

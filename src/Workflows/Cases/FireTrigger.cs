@@ -99,10 +99,13 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
         ["responsibleRole"] = participant.Responsibility?.Role.ToString(),
     };
 
+    /// <summary>The refusals spelled out in a refusal's detail; all of them are in its <c>refusals</c>.</summary>
+    private const int MaxRefusalsInDetail = 3;
+
     private static CommandRejectedException NotPermitted(FireTrigger command, string state, TriggerAnswer answer, IReadOnlyList<string> permitted) => new(
         RejectionKind.NotPermitted,
         answer.Refusals.Any(r => r.Code == RefusalCodes.UnknownTrigger) ? "case.unknown-trigger" : "case.trigger-not-permitted",
-        string.Create(CultureInfo.InvariantCulture, $"'{command.Trigger}' cannot be fired in state '{state}': {string.Join(" ", answer.Refusals.Select(r => r.Message))}"),
+        string.Create(CultureInfo.InvariantCulture, $"'{command.Trigger}' cannot be fired in state '{state}': {string.Join(" ", answer.Refusals.Take(MaxRefusalsInDetail).Select(r => r.Message))}{(answer.Refusals.Count > MaxRefusalsInDetail ? $" ({answer.Refusals.Count - MaxRefusalsInDetail} more in refusals.)" : string.Empty)}"),
         new Dictionary<string, object?>
         {
             ["state"] = state,

@@ -2,6 +2,7 @@ using Affairs.Domain.Households.Events;
 using Affairs.Domain.Privacy;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Residents;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Mediator;
 
@@ -18,10 +19,11 @@ public sealed record RegisterHousehold(
     string? GridId,
     CommandContext Context) : ICommand<HouseholdRevision>, IAffairsCommand;
 
-internal sealed class RegisterHouseholdHandler(StreamRepository streams, IIdSource ids, TimeProvider time) : ICommandHandler<RegisterHousehold, HouseholdRevision>
+internal sealed class RegisterHouseholdHandler(StreamRepository streams, OrganisationDirectory organisation, IIdSource ids, TimeProvider time) : ICommandHandler<RegisterHousehold, HouseholdRevision>
 {
     public async ValueTask<HouseholdRevision> Handle(RegisterHousehold command, CancellationToken cancellationToken)
     {
+        await organisation.RequireGridAsync(command.GridId, "gridId", cancellationToken).ConfigureAwait(false);
         var head = await streams.LoadAsync(ResidentStreams.For(command.HeadResidentId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         ResidentStreams.RequireActive(head, command.HeadResidentId);
         var householdId = "h" + CommandPayload.NewId(command.Context, ids, "household").ToString("N");

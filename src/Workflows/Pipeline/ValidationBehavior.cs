@@ -5,7 +5,10 @@ using Mediator;
 
 namespace Affairs.Workflows.Pipeline;
 
-/// <summary>Runs every <see cref="ICommandValidator{TCommand}"/> of a command and the context checks, and refuses with all problems at once.</summary>
+/// <summary>
+/// Runs every <see cref="ICommandValidator{TCommand}"/> of a command, the context checks and the
+/// <see cref="InputLimits"/>, and refuses with all problems at once.
+/// </summary>
 public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<ICommandValidator<TMessage>> validators) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -25,6 +28,8 @@ public sealed class ValidationBehavior<TMessage, TResponse>(IEnumerable<ICommand
         {
             validator.Validate(message, errors);
         }
+
+        InputLimits.Validate(message, errors);
 
         errors.ThrowIfAny();
         return next(message, cancellationToken);

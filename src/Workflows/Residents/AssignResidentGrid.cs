@@ -2,6 +2,7 @@ using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents.Events;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Mediator;
 
@@ -19,10 +20,11 @@ internal sealed class AssignResidentGridValidator : ICommandValidator<AssignResi
         errors.AddIf(string.IsNullOrWhiteSpace(command.GridId), "gridId", "A grid id is required.");
 }
 
-internal sealed class AssignResidentGridHandler(StreamRepository streams, TimeProvider time) : ICommandHandler<AssignResidentGrid, ResidentRevision>
+internal sealed class AssignResidentGridHandler(StreamRepository streams, OrganisationDirectory organisation, TimeProvider time) : ICommandHandler<AssignResidentGrid, ResidentRevision>
 {
     public async ValueTask<ResidentRevision> Handle(AssignResidentGrid command, CancellationToken cancellationToken)
     {
+        await organisation.RequireGridAsync(command.GridId, "gridId", cancellationToken).ConfigureAwait(false);
         return await ResidentStreams.ExecuteAsync(
             streams,
             command.ResidentId,

@@ -4,6 +4,7 @@ using Affairs.Domain.Residents;
 using Affairs.Domain.Residents.Events;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Mediator;
 
@@ -45,11 +46,12 @@ internal sealed class RegisterResidentValidator(TimeProvider time) : ICommandVal
     }
 }
 
-internal sealed class RegisterResidentHandler(StreamRepository streams, ResidentPseudonym pseudonym, TimeProvider time)
+internal sealed class RegisterResidentHandler(StreamRepository streams, OrganisationDirectory organisation, ResidentPseudonym pseudonym, TimeProvider time)
     : ICommandHandler<RegisterResident, ResidentRevision>
 {
     public async ValueTask<ResidentRevision> Handle(RegisterResident command, CancellationToken cancellationToken)
     {
+        await organisation.RequireGridAsync(command.GridId, "gridId", cancellationToken).ConfigureAwait(false);
         var number = IdentityNumber.Parse(command.IdentityNumber);
         var residentId = pseudonym.ResidentIdFor(number);
         return await ResidentStreams.ExecuteAsync(

@@ -1,4 +1,5 @@
 using Affairs.EventStore;
+using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Streams;
@@ -57,6 +58,15 @@ public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptio
         }
 
         return answer.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Refuses (400, naming <paramref name="field"/>) a grid id the organisation does not define; no grid given is fine.</summary>
+    public async Task RequireGridAsync(string? gridId, string field, CancellationToken cancellationToken = default)
+    {
+        if (gridId is not null && !(await CurrentAsync(cancellationToken).ConfigureAwait(false)).Organisation.Grids.ContainsKey(gridId))
+        {
+            new ValidationErrors().Add(field, "No grid has this id.").ThrowIfAny();
+        }
     }
 
     /// <summary>Reads for everyone waiting, again and again, until no one is.</summary>

@@ -3,6 +3,7 @@ using Affairs.Domain.Residents;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Households;
 using Affairs.Workflows.Residents;
+using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -12,9 +13,18 @@ public sealed class ResidentCommandTests : IAsyncLifetime
 {
     private const string ZhangSan = "11010519491231002X";
     private static readonly Actor Clerk = Actor.Of("s-01", ActorRoles.Caseworker);
+    private static readonly Actor Admin = Actor.Of("s-admin", ActorRoles.Administrator);
     private readonly Engine _engine = new();
 
-    public Task InitializeAsync() => Task.CompletedTask;
+    public async Task InitializeAsync()
+    {
+        foreach (var id in new[] { "s-gw", "s-gb" })
+        {
+            await _engine.Mediator.Send(new RegisterStaff(id, "某人", _engine.As(Admin)));
+        }
+
+        await _engine.Mediator.Send(new DefineGrid("g-01", "第一网格", "s-gw", "s-gb", _engine.As(Admin)));
+    }
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();
 
@@ -145,6 +155,21 @@ public sealed class ResidentCommandTests : IAsyncLifetime
         var loaded = await _engine.Services.GetRequiredService<StreamRepository>().LoadAsync(HouseholdStreams.For(household.HouseholdId), HouseholdStreams.Fold);
         Assert.Equal(child.ResidentId, loaded.State.HeadResidentId);
         Assert.Equal([child.ResidentId], loaded.State.Members.Select(m => m.ResidentId));
+    }
+
+    [Fact]
+    public async Task a_grid_the_organisation_does_not_define_is_refused_naming_the_field()
+    {
+        var registered = await Register(ZhangSan);
+
+        var onRegister = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new RegisterResident("110105201003070017", "李四", null, null, "g-99", null, null, _engine.As(Clerk))));
+        var onHousehold = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new RegisterHousehold(registered.ResidentId, null, "g-99", _engine.As(Clerk))));
+        var onAssign = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await _engine.Mediator.Send(new AssignResidentGrid(registered.ResidentId, "g-99", _engine.As(Clerk))));
+
+        Assert.All([onRegister, onHousehold, onAssign], e => Assert.True(((IReadOnlyDictionary<string, string[]>)e.Details["errors"]!).ContainsKey("gridId")));
     }
 
     private Task<ResidentRevision> Register(string number) =>
