@@ -20,6 +20,7 @@ internal static class AffairsCli
         ImportCommand.Create,
         RebuildCommand.Create,
         StatsCommand.Create,
+        KeysCommand.Create,
     ];
 
     private const string Description = """
