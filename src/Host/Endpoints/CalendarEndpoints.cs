@@ -33,7 +33,7 @@ internal static class CalendarEndpoints
     }
 
     private static IResult List(CalendarCatalog catalog) =>
-        TypedResults.Ok(catalog.Years.Select(y => y.Summary).ToList());
+        TypedResults.Ok(catalog.Years.Select(y => y.ToVersion()).ToList());
 
     private static IResult Get(int year, HttpContext http, CalendarCatalog catalog)
     {

@@ -81,7 +81,7 @@ public sealed class CalendarCatalog
 
     private void Swap(ImmutableSortedDictionary<int, CalendarYear> years)
     {
-        var calendar = new WorkingDayCalendar(years.Values.Select(y => y.Schedule), _zone);
+        var calendar = new WorkingDayCalendar(years.Values.Select(y => y.ToSchedule()), _zone);
         _years = years;
         Volatile.Write(ref _current, calendar);
     }

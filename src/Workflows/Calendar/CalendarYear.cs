@@ -12,8 +12,8 @@ namespace Affairs.Workflows.Calendar;
 public sealed record CalendarYear(int Year, int Version, long Revision, string Source, IReadOnlyList<Holiday> Holidays, IReadOnlyList<DateOnly> WorkingWeekends)
 {
     /// <summary>The schedule the working-day calendar is built from.</summary>
-    public HolidaySchedule Schedule => new(Year, Holidays, WorkingWeekends, Source);
+    public HolidaySchedule ToSchedule() => new(Year, Holidays, WorkingWeekends, Source);
 
     /// <summary>The line of the list.</summary>
-    public CalendarVersion Summary => new(Year, Version, Revision, Source);
+    public CalendarVersion ToVersion() => new(Year, Version, Revision, Source);
 }

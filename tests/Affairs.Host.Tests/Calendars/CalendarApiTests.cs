@@ -24,6 +24,7 @@ public sealed class CalendarApiTests(HostFactory host) : IClassFixture<HostFacto
         var shipped = Assert.Single(list.EnumerateArray(), y => y.GetProperty("year").GetInt32() == 2026);
         Assert.Equal(1, shipped.GetProperty("version").GetInt32());
         Assert.Equal((7, 6), (year.GetProperty("holidays").GetArrayLength(), year.GetProperty("workingWeekends").GetArrayLength()));
+        Assert.Equal(["holidays", "revision", "source", "version", "workingWeekends", "year"], year.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal($"\"{year.GetProperty("revision").GetInt64()}\"", response.Headers.ETag?.Tag);
     }
 
