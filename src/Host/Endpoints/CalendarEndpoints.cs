@@ -1,4 +1,5 @@
 using Affairs.Domain.Rejections;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.Calendar;
@@ -16,20 +17,14 @@ internal static class CalendarEndpoints
     {
         var calendars = api.MapGroup("/calendars").WithTags("Calendars");
         calendars.MapGet("/", List).RequireAuthorization(AccessPolicies.CatalogRead).WithName("ListCalendars")
-            .WithSummary("The years whose working-day calendar is published, each with its version in force.")
-            .Produces<IReadOnlyList<CalendarVersion>>()
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .WithSummary("Lists the years whose working-day calendar is published, each with its version in force.")
+            .Produces<IReadOnlyList<CalendarVersion>>();
         calendars.MapGet("/{year}", Get).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetCalendar")
-            .WithSummary("One year's working-day calendar in force: its holidays and worked weekend days; the ETag is the year's revision.")
-            .Produces<CalendarYear>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Reads one year's working-day calendar in force: its holidays and worked weekend days.")
+            .Produces<CalendarYear>().WithETag();
         calendars.MapPut("/{year}", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishCalendar")
-            .WithSummary("Publishes a year's working-day calendar; publishing a year again with other content is its next version. Honours If-Match and Idempotency-Key.")
-            .Accepts<PublishCalendarRequest>("application/json")
-            .Produces<CalendarVersion>()
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+            .WithSummary("Publishes a year's working-day calendar; publishing the year again with other content is its next version.")
+            .Produces<CalendarVersion>().WithIfMatch();
     }
 
     private static IResult List(CalendarCatalog catalog) =>
