@@ -32,7 +32,8 @@ internal sealed class PublishCalendarYearValidator : ICommandValidator<PublishCa
 {
     public void Validate(PublishCalendarYear command, ValidationErrors errors)
     {
-        errors.AddIf(string.IsNullOrWhiteSpace(command.Source) || command.Source.Length > 500, "source", "Give the notice the calendar is published from, in at most 500 characters.")
+        // The length of the source is held to its documented limit by the pipeline (InputLimits), like every text field.
+        errors.AddIf(string.IsNullOrWhiteSpace(command.Source), "source", "Give the notice the calendar is published from.")
             .AddIf(command.Holidays is null, "holidays", "Give the holidays (an empty list when there are none).")
             .AddIf(command.WorkingWeekends is null, "workingWeekends", "Give the working weekend days (an empty list when there are none).")
             .AddIf(command.ExpectedRevision is < 0, "If-Match", "A revision is 0 or more.");

@@ -64,6 +64,12 @@ public sealed class CalendarSpecifications
             .ThenRefused("validation.failed", "source", "holidays[0].to", "workingWeekends[0]");
 
     [Fact]
+    public Task a_source_longer_than_the_documented_limit_is_refused() =>
+        new CalendarSpecification()
+            .When(Publish(2027, new string('n', 201), [NewYear]))
+            .ThenRefused("validation.failed", "source");
+
+    [Fact]
     public Task a_publication_against_a_revision_no_longer_current_is_refused() =>
         new CalendarSpecification()
             .Given(Publish(2027, Notice, [NewYear]), Publish(2027, Notice, [NewYear, SpringFestival]))
