@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Affairs.Domain.Rejections;
 
 namespace Affairs.Domain.Calendar;
 
@@ -9,7 +10,7 @@ namespace Affairs.Domain.Calendar;
 /// </summary>
 public static class HolidayScheduleFile
 {
-    /// <summary>Parses one file's JSON, refusing dates outside its year and working "weekends" that are weekdays.</summary>
+    /// <summary>Parses one file's JSON, refusing a schedule that breaks <see cref="HolidayScheduleRules"/>.</summary>
     /// <exception cref="FormatException">The file is not a valid schedule; the message says where.</exception>
     public static HolidaySchedule Parse(string json)
     {
@@ -39,20 +40,11 @@ public static class HolidayScheduleFile
 
     private static void Check(HolidaySchedule schedule)
     {
-        foreach (var holiday in schedule.Holidays)
+        var errors = new ValidationErrors();
+        HolidayScheduleRules.Check(schedule, errors);
+        if (errors.Any)
         {
-            if (holiday.To < holiday.From || holiday.From.Year != schedule.Year || holiday.To.Year != schedule.Year)
-            {
-                throw new FormatException($"Holiday '{holiday.Name}' ({holiday.From:yyyy-MM-dd} to {holiday.To:yyyy-MM-dd}) is not a range within {schedule.Year}.");
-            }
-        }
-
-        foreach (var day in schedule.WorkingWeekends)
-        {
-            if (day.Year != schedule.Year || day.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-            {
-                throw new FormatException($"{day:yyyy-MM-dd} is listed as a working weekend day but is not a Saturday or Sunday of {schedule.Year}.");
-            }
+            throw new FormatException(string.Join(" ", errors.ToDictionary().SelectMany(e => e.Value.Select(message => $"{e.Key}: {message}"))));
         }
     }
 

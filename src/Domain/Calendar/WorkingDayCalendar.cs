@@ -8,7 +8,9 @@ namespace Affairs.Domain.Calendar;
 /// </summary>
 /// <remarks>
 /// Working days are Monday to Friday, less the loaded holidays, plus the loaded working weekend days. A year with no
-/// loaded schedule counts Monday to Friday only; <see cref="Covers"/> tells whether a year is loaded, so callers can warn.
+/// loaded schedule counts Monday to Friday only; <see cref="Covers"/> tells whether a year is loaded and
+/// <see cref="IsProvisional"/> whether a count relied on such a year, so callers can say so. An instance never changes:
+/// a newly published year makes a new calendar.
 /// </remarks>
 public sealed class WorkingDayCalendar
 {
@@ -45,6 +47,34 @@ public sealed class WorkingDayCalendar
 
     /// <summary>Whether a holiday schedule is loaded for <paramref name="year"/>.</summary>
     public bool Covers(int year) => _years.Contains(year);
+
+    /// <summary>
+    /// Whether a count of working days from the day after <paramref name="after"/> through <paramref name="through"/>
+    /// crosses a year with no loaded schedule: such a count is Monday to Friday only, so the deadline it gives is
+    /// provisional until that year's calendar is published.
+    /// </summary>
+    public bool IsProvisional(DateOnly after, DateOnly through)
+    {
+        for (var year = after.AddDays(1).Year; year <= through.Year; year++)
+        {
+            if (!Covers(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The years whose schedule should be loaded by <paramref name="today"/> and is not: the current year, and from
+    /// 1 November (when the State Council has usually published it) the next.
+    /// </summary>
+    public IReadOnlyList<int> MissingYears(DateOnly today)
+    {
+        int[] due = today.Month >= 11 ? [today.Year, today.Year + 1] : [today.Year];
+        return [.. due.Where(year => !Covers(year))];
+    }
 
     /// <summary>Whether <paramref name="day"/> is a working day.</summary>
     public bool IsWorkingDay(DateOnly day)

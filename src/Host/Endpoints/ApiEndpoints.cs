@@ -14,6 +14,7 @@ internal static class ApiEndpoints
         CaseEndpoints.Map(api);
         AffairTypeEndpoints.Map(api);
         PolicyEndpoints.Map(api);
+        CalendarEndpoints.Map(api);
         ResidentEndpoints.Map(api);
         HouseholdEndpoints.Map(api);
         OrganisationEndpoints.Map(api);

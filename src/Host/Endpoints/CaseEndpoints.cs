@@ -1,6 +1,5 @@
 using System.Security.Claims;
 using System.Text.Json;
-using Affairs.Domain.Calendar;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Host.OpenApi;
@@ -8,6 +7,7 @@ using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.Audit;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Cases;
 using Mediator;
 
@@ -53,9 +53,10 @@ internal static class CaseEndpoints
         return TypedResults.Created($"/api/cases/{opened.CaseId}", opened);
     }
 
-    private static async Task<IResult> List([AsParameters] ListCasesRequest r, IMediator mediator, WorkingDayCalendar calendar, CancellationToken ct)
+    private static async Task<IResult> List([AsParameters] ListCasesRequest r, IMediator mediator, CalendarCatalog calendars, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        var calendar = calendars.Current;
         var query = new FindCases(
             r.AffairType, r.State, ListQuery.Status(r.Status, errors), r.SubjectId, r.PostId, r.Handler,
             ListQuery.Moment(r.OpenedFrom, "openedFrom", rangeEnd: false, calendar.Zone, errors),

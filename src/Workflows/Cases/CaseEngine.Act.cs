@@ -33,7 +33,7 @@ public sealed partial class CaseEngine
                 var inputs = await InputsAsync(loaded, caseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
                 var state = inputs.State;
                 CaseStreams.RequireOpen(state);
-                var participant = participants.Of(command.Context.Actor, state, organisation, inputs.Now);
+                var participant = participants.Of(command.Context.Actor, state, organisation, inputs.Now, inputs.Calendar);
                 var mayAct = participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Handler)
                     || participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.System)
                     || (applicantMay && participant.CaseActor.Roles.Contains(Domain.AffairTypes.CaseRole.Applicant));

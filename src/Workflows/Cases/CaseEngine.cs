@@ -6,6 +6,7 @@ using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Households;
 using Affairs.Workflows.Policies;
 using Affairs.Workflows.Residents;
@@ -24,7 +25,7 @@ public sealed partial class CaseEngine(
     PolicyCatalog policies,
     OrganisationDirectory directory,
     CaseParticipants participants,
-    WorkingDayCalendar calendar,
+    CalendarCatalog calendars,
     TimeProvider time)
 {
     /// <summary>The stream repository.</summary>
@@ -33,14 +34,14 @@ public sealed partial class CaseEngine(
     /// <summary>The affair types.</summary>
     public AffairTypeCatalog Catalog => catalog;
 
-    /// <summary>The calendar deadlines are counted in.</summary>
-    public WorkingDayCalendar Calendar => calendar;
+    /// <summary>The calendar in force, which deadlines are counted in.</summary>
+    public WorkingDayCalendar Calendar => calendars.Current;
 
     /// <summary>Works out how actors stand to cases.</summary>
     public CaseParticipants Participants => participants;
 
     /// <summary>The decision time: now, in the centre's time zone (guards read <c>today</c> from it).</summary>
-    public DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.Zone);
+    public DateTimeOffset Now() => TimeZoneInfo.ConvertTime(time.GetUtcNow(), Calendar.Zone);
 
     /// <summary>The current organisation.</summary>
     public async Task<Organisation> OrganisationAsync(CancellationToken cancellationToken) =>
@@ -62,7 +63,8 @@ public sealed partial class CaseEngine(
 
     /// <summary>
     /// Loads what a decision on the case in <paramref name="loaded"/> reads: its definition, the organisation given, the
-    /// policy in force now, and (when <paramref name="withHandlers"/>) the handler of every state for its subject.
+    /// policy and the calendar in force now, and (when <paramref name="withHandlers"/>) the handler of every state for its
+    /// subject.
     /// </summary>
     /// <exception cref="Domain.Rejections.CommandRejectedException">No such case (404).</exception>
     public async Task<CaseInputs> InputsAsync(LoadedStream<CaseState> loaded, string caseId, Organisation organisation, bool withHandlers, CancellationToken cancellationToken)
@@ -70,11 +72,12 @@ public sealed partial class CaseEngine(
         ArgumentNullException.ThrowIfNull(loaded);
         var state = CaseStreams.Require(loaded, caseId);
         var type = TypeOf(state);
-        var now = Now();
+        var calendar = Calendar;
+        var now = TimeZoneInfo.ConvertTime(time.GetUtcNow(), calendar.Zone);
         var handlers = withHandlers && !state.IsClosed
             ? await HandlersAsync(type, state.SubjectKind, state.SubjectId, cancellationToken).ConfigureAwait(false)
             : new Dictionary<string, string?>();
-        return new CaseInputs(state, loaded.Revision, type, organisation, Parameters(type, now), handlers, now);
+        return new CaseInputs(state, loaded.Revision, type, organisation, Parameters(type, now), handlers, now, calendar);
     }
 
     /// <summary>The case as the machine needs it.</summary>

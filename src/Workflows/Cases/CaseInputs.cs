@@ -1,4 +1,5 @@
 using Affairs.Domain.AffairTypes;
+using Affairs.Domain.Calendar;
 using Affairs.Domain.Cases;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
@@ -7,8 +8,8 @@ namespace Affairs.Workflows.Cases;
 
 /// <summary>
 /// Everything a case decision reads, loaded before it: the case as folded, its pinned definition, the organisation,
-/// the policy parameters in force and the handler of every state for this subject, all as of <see cref="Now"/>. A
-/// decision is a pure function of a command and these.
+/// the policy parameters in force, the handler of every state for this subject and the working-day calendar in force,
+/// all as of <see cref="Now"/>. A decision is a pure function of a command and these.
 /// </summary>
 /// <param name="State">The case as folded from its stream.</param>
 /// <param name="Revision">The stream revision <paramref name="State"/> was folded to.</param>
@@ -17,6 +18,7 @@ namespace Affairs.Workflows.Cases;
 /// <param name="Parameters">The policy parameters of the type in force on the decision date.</param>
 /// <param name="Handlers">The handler of every state of the type for this case's subject (null for terminal states).</param>
 /// <param name="Now">The decision time, in the centre's time zone.</param>
+/// <param name="Calendar">The working-day calendar in force at <paramref name="Now"/> (takeover delays count in it).</param>
 public sealed record CaseInputs(
     CaseState State,
     long Revision,
@@ -24,4 +26,5 @@ public sealed record CaseInputs(
     Organisation Organisation,
     IReadOnlyDictionary<string, FieldValue> Parameters,
     IReadOnlyDictionary<string, string?> Handlers,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    WorkingDayCalendar Calendar);

@@ -3,6 +3,7 @@ using Affairs.Domain.Calendar;
 using Affairs.Domain.Cases;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Calendar;
 
 namespace Affairs.Workflows.Cases;
 
@@ -11,10 +12,14 @@ namespace Affairs.Workflows.Cases;
 /// the supervisor may always act; an integration client acts for the applicant; the engine acts as system. Anyone
 /// else gets the reason they may not act.
 /// </summary>
-public sealed class CaseParticipants(WorkingDayCalendar calendar, AffairTypeCatalog catalog)
+public sealed class CaseParticipants(CalendarCatalog calendars, AffairTypeCatalog catalog)
 {
-    /// <summary>Who is responsible for the case's current step at <paramref name="at"/>; null for a closed case.</summary>
-    public Responsibility? Responsible(CaseState state, Organisation organisation, DateTimeOffset at)
+    /// <summary>Who is responsible for the case's current step at <paramref name="at"/>, counting in the calendar in force; null for a closed case.</summary>
+    public Responsibility? Responsible(CaseState state, Organisation organisation, DateTimeOffset at) =>
+        Responsible(state, organisation, at, calendars.Current);
+
+    /// <summary>Who is responsible for the case's current step at <paramref name="at"/>, counting in <paramref name="calendar"/>; null for a closed case.</summary>
+    public Responsibility? Responsible(CaseState state, Organisation organisation, DateTimeOffset at, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(state);
         return state.IsClosed || state.Handler.Length == 0
@@ -22,12 +27,16 @@ public sealed class CaseParticipants(WorkingDayCalendar calendar, AffairTypeCata
             : ResponsibilityRules.Resolve(organisation, StepHandler.Parse(state.Handler), state.Step with { AwaitsTimer = AwaitsTimer(state) }, at, calendar);
     }
 
-    /// <summary>How <paramref name="actor"/> stands to the case at <paramref name="at"/>.</summary>
-    public CaseParticipant Of(Actor actor, CaseState state, Organisation organisation, DateTimeOffset at)
+    /// <summary>How <paramref name="actor"/> stands to the case at <paramref name="at"/>, counting in the calendar in force.</summary>
+    public CaseParticipant Of(Actor actor, CaseState state, Organisation organisation, DateTimeOffset at) =>
+        Of(actor, state, organisation, at, calendars.Current);
+
+    /// <summary>How <paramref name="actor"/> stands to the case at <paramref name="at"/>, counting in <paramref name="calendar"/>.</summary>
+    public CaseParticipant Of(Actor actor, CaseState state, Organisation organisation, DateTimeOffset at, WorkingDayCalendar calendar)
     {
         ArgumentNullException.ThrowIfNull(actor);
         ArgumentNullException.ThrowIfNull(organisation);
-        var responsibility = Responsible(state, organisation, at);
+        var responsibility = Responsible(state, organisation, at, calendar);
         var post = StepHandlerPost(state.Handler);
         if (actor.Has(ActorRoles.System))
         {

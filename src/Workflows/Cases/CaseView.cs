@@ -2,6 +2,7 @@ using System.Text.Json;
 using Affairs.Domain.Cases;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Deadlines;
 
 namespace Affairs.Workflows.Cases;
 
@@ -24,6 +25,7 @@ namespace Affairs.Workflows.Cases;
 /// <param name="PermittedTriggers">What the responsible person could fire at that moment.</param>
 /// <param name="OpenedAt">When it was opened.</param>
 /// <param name="ClosedAt">When it closed.</param>
+/// <param name="Deadlines">Its step and statutory deadlines at that moment, counted with the calendar in force, each marked provisional where it relied on a year not yet published.</param>
 public sealed record CaseView(
     string CaseId,
     long Revision,
@@ -42,4 +44,5 @@ public sealed record CaseView(
     Responsibility? Responsible,
     IReadOnlyList<TriggerAnswer> PermittedTriggers,
     DateTimeOffset OpenedAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt,
+    CaseDeadlines Deadlines);

@@ -61,9 +61,9 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
     /// </summary>
     internal static Decision<CaseRevision> Decide(FireTrigger command, CaseInputs inputs, CaseParticipants participants)
     {
-        var (state, _, type, organisation, parameters, handlers, now) = inputs;
+        var (state, _, type, organisation, parameters, handlers, now, calendar) = inputs;
         CaseStreams.RequireOpen(state);
-        var participant = participants.Of(command.Context.Actor, state, organisation, now);
+        var participant = participants.Of(command.Context.Actor, state, organisation, now, calendar);
         if (participant.Refusal is { } refusal)
         {
             throw new CommandRejectedException(RejectionKind.Forbidden, "case.not-responsible", refusal, Responsible(participant));

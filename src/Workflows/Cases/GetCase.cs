@@ -1,6 +1,7 @@
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Pipeline;
 using Affairs.Workflows.Staffing;
 using Mediator;
@@ -23,7 +24,7 @@ internal sealed class GetCaseValidator : ICommandValidator<GetCase>
         errors.AddIf(command.AtRevision < 0, "revision", "A revision is 0 or more.");
 }
 
-internal sealed class GetCaseHandler(CaseEngine engine, OrganisationDirectory directory) : IQueryHandler<GetCase, CaseView>
+internal sealed class GetCaseHandler(CaseEngine engine, OrganisationDirectory directory, DeadlineCalculator deadlines) : IQueryHandler<GetCase, CaseView>
 {
     public async ValueTask<CaseView> Handle(GetCase query, CancellationToken cancellationToken)
     {
@@ -57,6 +58,6 @@ internal sealed class GetCaseHandler(CaseEngine engine, OrganisationDirectory di
         return new CaseView(
             state.CaseId, loaded.Revision, asOf, state.AffairTypeId, state.DefinitionVersion, state.SubjectKind, state.SubjectId,
             state.Channel, state.State, state.Outcome, state.Handler, state.Data, state.Materials, [.. state.Clocks.Values],
-            responsible, permitted, state.OpenedAt, state.ClosedAt);
+            responsible, permitted, state.OpenedAt, state.ClosedAt, deadlines.Of(state, moment));
     }
 }

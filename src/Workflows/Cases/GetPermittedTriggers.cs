@@ -14,8 +14,8 @@ internal sealed class GetPermittedTriggersHandler(CaseEngine engine) : IQueryHan
     {
         var loaded = await engine.Streams.LoadAsync(CaseStreams.For(query.CaseId), CaseStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
-        var (state, revision, type, _, parameters, _, now) = await engine.InputsAsync(loaded, query.CaseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
-        var participant = engine.Participants.Of(query.Actor, state, organisation, now);
+        var (state, revision, type, _, parameters, _, now, calendar) = await engine.InputsAsync(loaded, query.CaseId, organisation, withHandlers: false, cancellationToken).ConfigureAwait(false);
+        var participant = engine.Participants.Of(query.Actor, state, organisation, now, calendar);
         var machine = type.CreateMachine(CaseEngine.Situation(type, state), participant.CaseActor, parameters, now);
         return new PermittedTriggers(state.CaseId, revision, state.State, participant.ActingRole, participant.Refusal, machine.Answers());
     }

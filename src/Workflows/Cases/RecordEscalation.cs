@@ -44,7 +44,8 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
         var state = CaseStreams.Require(loaded, caseId);
         CaseStreams.RequireOpen(state);
         var now = engine.Now();
-        var responsibility = engine.Participants.Responsible(state, organisation, now);
+        var calendar = engine.Calendar;
+        var responsibility = engine.Participants.Responsible(state, organisation, now, calendar);
         if (responsibility is not { Reason: TakeoverReason.AAbsent or TakeoverReason.ALate or TakeoverReason.BothAbsent } taken
             || StepEvents(loaded.Events).OfType<CaseEscalated>().Any(e => e.Reason == taken.Reason && e.ToStaffId == taken.StaffId))
         {
@@ -53,7 +54,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
 
         var escalated = new CaseEscalated(
             caseId, state.State, state.Handler, taken.AHolderId, taken.StaffId, taken.Role, taken.Reason!.Value, taken.Alert,
-            TookEffect(organisation, state, taken, now));
+            TookEffect(organisation, state, taken, now, calendar));
         return new Decision<EscalationResult>([escalated], revision => new EscalationResult(caseId, true, revision, taken.Reason, taken.StaffId));
     }
 
@@ -73,7 +74,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
     }
 
     /// <summary>When the takeover took effect: the absence's start (the later one when both are away), or the end of A's delay.</summary>
-    private DateTimeOffset TookEffect(Organisation organisation, CaseState state, Responsibility taken, DateTimeOffset now)
+    private static DateTimeOffset TookEffect(Organisation organisation, CaseState state, Responsibility taken, DateTimeOffset now, WorkingDayCalendar calendar)
     {
         DateTimeOffset AwaySince(string? staffId) =>
             organisation.Absences.Values.Where(a => a.StaffId == staffId && a.Covers(now)).Select(a => a.From).DefaultIfEmpty(now).Min();
@@ -82,7 +83,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
         {
             TakeoverReason.AAbsent => AwaySince(taken.AHolderId),
             TakeoverReason.BothAbsent => new[] { AwaySince(taken.AHolderId), AwaySince(taken.BHolderId) }.Max(),
-            _ => engine.Calendar.Deadline(state.Step.StartedAt, TimeLimit.WorkingDays(DelayOf(organisation, state.Handler))),
+            _ => calendar.Deadline(state.Step.StartedAt, TimeLimit.WorkingDays(DelayOf(organisation, state.Handler))),
         };
     }
 

@@ -8,4 +8,15 @@ namespace Affairs.Workflows.Deadlines;
 /// <param name="StepOverdue">Whether the step is past its deadline.</param>
 /// <param name="Clocks">The statutory clocks.</param>
 /// <param name="AsOf">The moment the flags were computed for.</param>
-public sealed record CaseDeadlines(string CaseId, string State, DateTimeOffset StepStartedAt, DateTimeOffset? StepDeadline, bool StepOverdue, IReadOnlyList<ClockDeadline> Clocks, DateTimeOffset AsOf);
+/// <param name="StepDeadlineProvisional">Whether the step's deadline was counted across a year whose calendar is not published.</param>
+/// <param name="Provisional">Whether any deadline here is provisional (the step's or a clock's).</param>
+public sealed record CaseDeadlines(
+    string CaseId,
+    string State,
+    DateTimeOffset StepStartedAt,
+    DateTimeOffset? StepDeadline,
+    bool StepOverdue,
+    IReadOnlyList<ClockDeadline> Clocks,
+    DateTimeOffset AsOf,
+    bool StepDeadlineProvisional,
+    bool Provisional);

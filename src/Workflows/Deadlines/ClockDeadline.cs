@@ -9,4 +9,5 @@ namespace Affairs.Workflows.Deadlines;
 /// <param name="Deadline">When it runs out, with extensions.</param>
 /// <param name="StoppedAt">When it stopped, if it has.</param>
 /// <param name="Overdue">Whether it ran out before it stopped (or before now, while running).</param>
-public sealed record ClockDeadline(string Name, DateTimeOffset StartedAt, int LimitDays, bool WorkingDays, int ExtensionDays, DateTimeOffset Deadline, DateTimeOffset? StoppedAt, bool Overdue);
+/// <param name="Provisional">Whether its working days were counted across a year whose calendar is not published.</param>
+public sealed record ClockDeadline(string Name, DateTimeOffset StartedAt, int LimitDays, bool WorkingDays, int ExtensionDays, DateTimeOffset Deadline, DateTimeOffset? StoppedAt, bool Overdue, bool Provisional);

@@ -4,7 +4,7 @@ using Mediator;
 
 namespace Affairs.Workflows.Deadlines;
 
-/// <summary>One case's step deadline and statutory deadlines (with extensions), with overdue flags.</summary>
+/// <summary>One case's step deadline and statutory deadlines (with extensions), with overdue and provisional flags.</summary>
 /// <param name="CaseId">The case.</param>
 public sealed record GetCaseDeadlines(string CaseId) : IQuery<CaseDeadlines>;
 
@@ -15,15 +15,6 @@ internal sealed class GetCaseDeadlinesHandler(ProjectionEngine projections, Dead
         var now = time.GetUtcNow();
         var state = await projections.ReadAsync(board => board.Find(query.CaseId)?.State, cancellationToken).ConfigureAwait(false)
             ?? throw CommandRejectedException.NotFound("case.not-found", $"No case {query.CaseId} exists.");
-        var step = deadlines.StepDeadline(state);
-        var clocks = state.Clocks.Values
-            .OrderBy(c => c.StartedAt)
-            .Select(c =>
-            {
-                var due = deadlines.ClockDeadline(c);
-                return new ClockDeadline(c.Name, c.StartedAt, c.LimitDays, c.WorkingDays, c.ExtensionDays, due, c.StoppedAt, (c.StoppedAt ?? now) > due);
-            })
-            .ToList();
-        return new CaseDeadlines(state.CaseId, state.State, state.Step.StartedAt, step, step < now, clocks, now);
+        return deadlines.Of(state, now);
     }
 }

@@ -9,7 +9,10 @@ public sealed class AffairsOptions
     /// </summary>
     public string ResidentPseudonymKey { get; set; } = string.Empty;
 
-    /// <summary>The published holiday schedules deadlines are counted with (one per year; see <c>calendars/</c>).</summary>
+    /// <summary>
+    /// The calendars shipped with the host (one per year; see <c>calendars/</c>). Each year not yet published in the
+    /// store is published from it at start, as version 1; after that the store's versions are the ones in force.
+    /// </summary>
     public IList<Domain.Calendar.HolidaySchedule> HolidaySchedules { get; } = [];
 
     /// <summary>The time zone of the centre; Asia/Shanghai when null.</summary>

@@ -2,8 +2,8 @@ using System.Text;
 using System.Diagnostics.Metrics;
 using Affairs.Domain.Residents;
 using Affairs.Domain.Residents.Events;
-using Affairs.Domain.Calendar;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
@@ -45,7 +45,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(_ => EventTypeRegistry.FromAssemblies(typeof(ResidentRegistered).Assembly, typeof(AffairsServiceCollectionExtensions).Assembly));
         services.TryAddSingleton(sp => new EventCodec(sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IEventUpcaster>()));
         services.TryAddSingleton<StreamRepository>();
-        services.TryAddSingleton(new WorkingDayCalendar(options.HolidaySchedules, options.TimeZone));
+        services.TryAddSingleton(sp => new CalendarCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>(), options.TimeZone));
         services.TryAddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
         services.TryAddSingleton(sp => new PolicyCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
         services.TryAddSingleton<CaseParticipants>();

@@ -16,6 +16,7 @@ namespace Affairs.Workflows.Queues;
 /// <param name="StatutoryDeadline">The earliest running statutory deadline, with extensions, if any.</param>
 /// <param name="Overdue">Whether a deadline has passed.</param>
 /// <param name="DueSoon">Whether a deadline falls within the due-soon window.</param>
+/// <param name="Provisional">Whether a deadline shown was counted across a year whose calendar is not published.</param>
 public sealed record QueueItem(
     string CaseId,
     string AffairTypeId,
@@ -29,4 +30,5 @@ public sealed record QueueItem(
     DateTimeOffset? StepDeadline,
     DateTimeOffset? StatutoryDeadline,
     bool Overdue,
-    bool DueSoon);
+    bool DueSoon,
+    bool Provisional);

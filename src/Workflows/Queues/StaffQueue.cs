@@ -8,6 +8,7 @@ namespace Affairs.Workflows.Queues;
 /// <param name="Alerts">The supervisor items that carry an alert.</param>
 /// <param name="AsOf">The moment responsibility was computed for.</param>
 /// <param name="Checkpoint">The log position the read model had reached.</param>
+/// <param name="CentreAlerts">For the supervisor: what the centre lacks that cases need (a calendar not yet published).</param>
 public sealed record StaffQueue(
     string StaffId,
     IReadOnlyList<QueueItem> AsA,
@@ -15,4 +16,5 @@ public sealed record StaffQueue(
     IReadOnlyList<QueueItem> AsSupervisor,
     IReadOnlyList<QueueItem> Alerts,
     DateTimeOffset AsOf,
-    long Checkpoint);
+    long Checkpoint,
+    IReadOnlyList<CentreAlert> CentreAlerts);

@@ -9,7 +9,7 @@ namespace Affairs.Workflows.Queues;
 
 /// <summary>
 /// The work queues, computed at the moment of asking: the case board gives the open steps, and
-/// <see cref="CaseParticipants.Responsible"/> (the AB-post rules over the organisation as of now) gives who holds each.
+/// <see cref="CaseParticipants.Responsible(Domain.Cases.CaseState, Organisation, DateTimeOffset)"/> (the AB-post rules over the organisation as of now) gives who holds each.
 /// Nothing about responsibility is stored, so a late-registered absence, a reassignment or a takeover delay that has
 /// just run out shows at once.
 /// </summary>
@@ -19,14 +19,17 @@ public sealed class WorkQueues(ProjectionEngine projections, OrganisationDirecto
     public async Task<StaffQueue> ForStaffAsync(string staffId, CancellationToken cancellationToken = default)
     {
         var items = await ItemsAsync(i => i.ResponsibleId == staffId, cancellationToken).ConfigureAwait(false);
+        var (organisation, _) = await directory.CurrentAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
         return new StaffQueue(
             staffId,
             [.. items.Where(i => i.Role == ActingRole.A)],
             [.. items.Where(i => i.Role == ActingRole.B)],
             [.. items.Where(i => i.Role == ActingRole.Supervisor)],
             [.. items.Where(i => i.Role == ActingRole.Supervisor && i.Alert)],
-            time.GetUtcNow(),
-            projections.Checkpoint);
+            now,
+            projections.Checkpoint,
+            organisation.SupervisorId == staffId ? CentreAlert.ForMissingCalendars(deadlines.Calendar, now) : []);
     }
 
     /// <summary>The open steps of one post.</summary>
@@ -86,8 +89,9 @@ public sealed class WorkQueues(ProjectionEngine projections, OrganisationDirecto
             return null;
         }
 
-        var step = deadlines.StepDeadline(state);
-        var statutory = state.Clocks.Values.Where(c => c.StoppedAt is null).Select(deadlines.ClockDeadline).Order().Cast<DateTimeOffset?>().FirstOrDefault();
+        var stepDue = deadlines.StepDue(state);
+        var statutoryDue = state.Clocks.Values.Where(c => c.StoppedAt is null).Select(deadlines.ClockDue).MinBy(d => d.At);
+        var (step, statutory) = (stepDue?.At, statutoryDue?.At);
         var earliest = new[] { step, statutory }.Where(d => d is not null).Min();
         var soon = deadlines.Calendar.Deadline(now, TimeLimit.WorkingDays(dueSoonWorkingDays));
         return new QueueItem(
@@ -95,7 +99,8 @@ public sealed class WorkQueues(ProjectionEngine projections, OrganisationDirecto
             responsibility.StaffId, responsibility.Role, responsibility.Reason, responsibility.Alert,
             state.Step.StartedAt, step, statutory,
             earliest < now,
-            earliest >= now && earliest <= soon);
+            earliest >= now && earliest <= soon,
+            stepDue?.Provisional == true || statutoryDue?.Provisional == true);
     }
 
     private string? AHolderOf(CaseEntry entry, Organisation organisation, DateTimeOffset now) =>

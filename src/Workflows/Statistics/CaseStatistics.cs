@@ -1,16 +1,17 @@
-using Affairs.Domain.Calendar;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Projections;
 
 namespace Affairs.Workflows.Statistics;
 
 /// <summary>Computes the statistics rows from the case board: the board keeps each case's figures, this groups them.</summary>
-public sealed class CaseStatistics(WorkingDayCalendar calendar)
+public sealed class CaseStatistics(CalendarCatalog calendars)
 {
     /// <summary>The rows of <paramref name="query"/>, ordered by affair type and period.</summary>
     public IReadOnlyList<StatisticsRow> Rows(CaseBoard board, GetStatistics query)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(query);
+        var calendar = calendars.Current;
         var cases = board.Cases.Where(c => query.AffairTypeId is null || c.State.AffairTypeId == query.AffairTypeId).ToList();
         var opened = cases
             .Select(c => (Case: c, Day: calendar.LocalDate(c.State.OpenedAt)))

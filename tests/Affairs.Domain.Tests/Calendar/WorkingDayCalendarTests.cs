@@ -100,4 +100,35 @@ public sealed class WorkingDayCalendarTests
 
         Assert.Contains("2026-03-10", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("2026-03-09", "2026-12-31", false)]
+    [InlineData("2026-12-14", "2027-01-04", true)] // the count runs into 2027, which has no schedule
+    [InlineData("2026-12-31", "2026-12-31", false)] // nothing counted
+    [InlineData("2025-12-31", "2026-01-05", false)] // counting starts the day after, in 2026
+    public void a_count_is_provisional_when_it_crosses_a_year_without_a_schedule(string after, string through, bool provisional) =>
+        Assert.Equal(provisional, Calendar.IsProvisional(DateOnly.Parse(after, System.Globalization.CultureInfo.InvariantCulture), DateOnly.Parse(through, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-10-31", "")]
+    [InlineData("2026-11-01", "2027")]
+    [InlineData("2027-01-04", "2027")]
+    [InlineData("2027-11-02", "2027 2028")]
+    public void the_years_missing_are_the_current_one_and_from_1_november_the_next(string today, string missing) =>
+        Assert.Equal(missing, string.Join(' ', Calendar.MissingYears(DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture))));
+
+    [Fact]
+    public void a_schedule_listing_a_day_twice_or_a_day_both_off_and_worked_is_refused_naming_each_field()
+    {
+        var schedule = new HolidaySchedule(
+            2026,
+            [new("New Year", new(2026, 1, 1), new(2026, 1, 3)), new("Again", new(2026, 1, 3), new(2026, 1, 3))],
+            [new(2026, 1, 3), new(2026, 1, 4), new(2026, 1, 4)],
+            "test");
+        var errors = new Affairs.Domain.Rejections.ValidationErrors();
+
+        HolidayScheduleRules.Check(schedule, errors);
+
+        Assert.Equal(["holidays[1]", "workingWeekends[0]", "workingWeekends[2]"], errors.ToDictionary().Keys.Order(StringComparer.Ordinal));
+    }
 }

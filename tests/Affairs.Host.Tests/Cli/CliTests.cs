@@ -59,7 +59,7 @@ public sealed class CliTests(HostFactory host)
 
         Assert.Equal((0, 0), (digest, verify));
         Assert.Contains("\"format\": \"affairs.ledger-digest.v1\"", json, StringComparison.Ordinal);
-        Assert.Matches(@"\(affairtype \d+, apikeys \d+, case \d+, household \d+, (idempotency \d+, )?organisation \d+, policy \d+, resident \d+\)", output);
+        Assert.Matches(@"\(affairtype \d+, apikeys \d+, calendar \d+, case \d+, household \d+, (idempotency \d+, )?organisation \d+, policy \d+, resident \d+\)", output);
         Assert.Matches(@"MATCHES .*: all \d+ events through position \d+ are there, unchanged; [1-9]\d* appended since\.", output);
     }
 

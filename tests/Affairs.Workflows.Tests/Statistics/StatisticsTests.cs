@@ -1,4 +1,4 @@
-using Affairs.Domain.Calendar;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Statistics;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,7 @@ public sealed class StatisticsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _engine.StartAsync();
-        _year = new YearOfCases(_engine.Store, _engine.Services.GetRequiredService<EventCodec>(), _engine.Services.GetRequiredService<WorkingDayCalendar>(), seed: 2011);
+        _year = new YearOfCases(_engine.Store, _engine.Services.GetRequiredService<EventCodec>(), _engine.Services.GetRequiredService<CalendarCatalog>().Current, seed: 2011);
     }
 
     public async Task DisposeAsync() => await _engine.DisposeAsync();

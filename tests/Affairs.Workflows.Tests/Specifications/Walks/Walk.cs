@@ -6,6 +6,7 @@ using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
@@ -48,7 +49,7 @@ public sealed partial class Walk
         _random = new Random(seed);
         _streams = office.Engine.Services.GetRequiredService<StreamRepository>();
         _directory = office.Engine.Services.GetRequiredService<OrganisationDirectory>();
-        _calendar = office.Engine.Services.GetRequiredService<WorkingDayCalendar>();
+        _calendar = office.Engine.Services.GetRequiredService<CalendarCatalog>().Current;
         var parameters = Office.Policies.TryGetValue(typeId, out var json)
             ? _type.BindParameters(new Domain.Policies.PolicyParameterSet { Id = typeId, Version = 1, EffectiveFrom = new DateOnly(2026, 1, 1), Values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)! })
             : new Dictionary<string, FieldValue>();
