@@ -29,11 +29,14 @@ using var http = new HttpClient(new SocketsHttpHandler
 };
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"load: {options.Clients} clients against {options.BaseUrl} (process {host.Id}), scenario {options.Scenario}, {options.Rounds} round(s) of {options.WarmUp.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured, at most {options.MaxRequests} requests a round, {Environment.ProcessorCount} cores (the host shares them)"));
+// One unreported round of each first, so that the first reported one carries neither process's JIT and tiering.
 if (options.Baseline)
 {
-    // One unreported engine round first, so that the first reported one does not carry the JIT's work.
-    await CommandsBenchmark.MeasureEngineAsync(TimeSpan.FromSeconds(1), options.Clients);
+    await CommandsBenchmark.MeasureEngineAsync(TimeSpan.FromSeconds(3), options.Clients);
 }
+
+var warmUp = new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests);
+await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, new Latencies(), warmUp).RunAsync())));
 
 var rounds = new List<LoadRound>();
 for (var round = 1; round <= options.Rounds; round++)

@@ -5,7 +5,8 @@ namespace Affairs.Host.Observability;
 
 /// <summary>
 /// OpenTelemetry metrics and traces from the engine's meter and activity source <c>Affairs</c> (commands, conflicts)
-/// and from ASP.NET Core. Nothing leaves the process unless <c>OpenTelemetry:OtlpEndpoint</c> is set.
+/// and, when <c>OpenTelemetry:OtlpEndpoint</c> is set, from ASP.NET Core and exported there. Without an endpoint nothing
+/// leaves the process and no request pays for an activity or a histogram that nobody reads.
 /// </summary>
 internal static class TelemetryRegistration
 {
@@ -17,18 +18,19 @@ internal static class TelemetryRegistration
         services.AddOpenTelemetry()
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(Source).AddAspNetCoreInstrumentation();
+                metrics.AddMeter(Source);
                 if (!string.IsNullOrEmpty(otlp))
                 {
-                    metrics.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                    metrics.AddAspNetCoreInstrumentation().AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
                 }
             })
             .WithTracing(tracing =>
             {
-                tracing.AddSource(Source).AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"));
+                tracing.AddSource(Source);
                 if (!string.IsNullOrEmpty(otlp))
                 {
-                    tracing.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+                    tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/health"))
+                        .AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
                 }
             });
         return services;
