@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Starts and stops the servers the tests need, for scripts/test.sh (and by hand):
-#   eval "$(bash scripts/services.sh start)"   # prints only `export AFFAIRS_TEST_POSTGRES=...` on stdout
+#   eval "$(bash scripts/services.sh start)"   # prints only `export AFFAIRS_TEST_POSTGRES=...` (and _ESDB) on stdout
 #   bash scripts/services.sh stop              # stops the server and removes its folder, whatever happened
 # start: a throwaway PostgreSQL cluster (initdb in a temp folder, fsync on, 127.0.0.1, a free port, run as the
-# postgres user when we are root) with one database for the tests. Without PostgreSQL installed it prints
-# nothing, so the PostgreSQL tests are skipped with their reason.
+# postgres user when we are root) with one database for the tests, and one EventStoreDB node (in memory, 127.0.0.1,
+# a free port) from the workplace's EventStoreDB tools (../shared/tools/eventstoredb beside the checkout, or the folder
+# in AFFAIRS_ESDB_TOOLS). Without PostgreSQL installed, or without those tools, it prints nothing for that server, so
+# its tests are skipped with their reason.
 set -uo pipefail
 
 # One state file per checkout, so that test runs from different checkouts on one machine never stop each other's server.
@@ -34,7 +36,58 @@ free_port() {
         || echo $((20000 + RANDOM % 20000))
 }
 
+# A port for an EventStoreDB node whose replication port (1001 below it, as esdb.sh lays them out) is free as well.
+free_esdb_port() {
+    python3 -c '
+import socket, random
+for _ in range(200):
+    p = random.randint(21000, 39000)
+    try:
+        for q in (p, p - 1001):
+            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        print(p); break
+    except OSError:
+        pass
+' 2>/dev/null || echo $((21000 + RANDOM % 18000))
+}
+
+start_esdb() {
+    local tools dir port exports
+    tools="${AFFAIRS_ESDB_TOOLS:-$checkout/../shared/tools/eventstoredb}"
+    if [ ! -x "$tools/esdb.sh" ] && [ ! -f "$tools/esdb.sh" ]; then
+        log "no EventStoreDB tools at $tools: the EventStoreDB tests will be skipped."
+        return 0
+    fi
+    dir="$(mktemp -d "${TMPDIR:-/tmp}/affairs-esdb.XXXXXX")"
+    echo "esdb_dir=$dir" >>"$state_file"
+    echo "esdb_tools=$tools" >>"$state_file"
+    port="$(free_esdb_port)"
+    if ! exports="$(bash "$tools/esdb.sh" start "$dir" --port "$port" 2>"$dir/start.log")"; then
+        log "EventStoreDB did not start:"; cat "$dir/start.log" >&2 2>/dev/null; stop_esdb; return 1
+    fi
+    log "EventStoreDB 23.10.6 (one node, in memory) on 127.0.0.1:$port, folder $dir"
+    echo "$exports"
+}
+
+stop_esdb() {
+    local dir tools
+    dir="$(sed -n 's/^esdb_dir=//p' "$state_file" 2>/dev/null)"
+    tools="$(sed -n 's/^esdb_tools=//p' "$state_file" 2>/dev/null)"
+    [ -n "$dir" ] || return 0
+    [ -n "$tools" ] && bash "$tools/esdb.sh" stop "$dir" >&2 2>/dev/null || true
+    case "$dir" in
+        "${TMPDIR:-/tmp}"/affairs-esdb.*) rm -rf "$dir" ;;
+    esac
+    log "EventStoreDB stopped"
+}
+
 start() {
+    [ -f "$state_file" ] && stop
+    start_postgres || return 1
+    start_esdb || return 1
+}
+
+start_postgres() {
     local initdb pg_ctl psql dir port database
     initdb="$(find_bin initdb)"; pg_ctl="$(find_bin pg_ctl)"; psql="$(find_bin psql)"
     if [ -z "$initdb" ] || [ -z "$pg_ctl" ] || [ -z "$psql" ]; then
@@ -45,10 +98,8 @@ start() {
         log "running as root and there is no postgres user to run the server as: the PostgreSQL tests will be skipped."
         return 0
     fi
-    [ -f "$state_file" ] && stop
-
     dir="$(mktemp -d "${TMPDIR:-/tmp}/affairs-pg.XXXXXX")"
-    echo "dir=$dir" >"$state_file"
+    echo "dir=$dir" >>"$state_file"
     chmod 755 "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
     port="$(free_port)"
@@ -73,6 +124,7 @@ start() {
 
 stop() {
     [ -f "$state_file" ] || return 0
+    stop_esdb
     local dir pg_ctl
     dir="$(sed -n 's/^dir=//p' "$state_file")"
     pg_ctl="$(sed -n 's/^pg_ctl=//p' "$state_file")"
