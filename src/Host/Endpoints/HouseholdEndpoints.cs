@@ -16,15 +16,15 @@ internal static class HouseholdEndpoints
     {
         var households = api.MapGroup("/households").WithTags("Households");
         households.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterHousehold")
-            .WithSummary("Registers a household with its head.").Produces<HouseholdRevision>(StatusCodes.Status201Created);
+            .WithSummary("Registers a household with its head.").Produces<HouseholdRevision>(StatusCodes.Status201Created).WithETag();
         households.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetHousehold")
             .WithSummary("Reads a household and its members.").Produces<HouseholdView>().WithETag();
         households.MapPost("/{id}/members", AddMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AddHouseholdMember")
-            .WithSummary("Adds a resident to a household, with their relation to the head.").Produces<HouseholdRevision>().WithIfMatch();
+            .WithSummary("Adds a resident to a household, with their relation to the head.").Produces<HouseholdRevision>().WithIfMatch().WithETag();
         households.MapDelete("/{id}/members/{residentId}", RemoveMember).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RemoveHouseholdMember")
-            .WithSummary("Removes a member from a household, with a reason.").Produces<HouseholdRevision>().WithIfMatch();
+            .WithSummary("Removes a member from a household, with a reason.").Produces<HouseholdRevision>().WithIfMatch().WithETag();
         households.MapPut("/{id}/head", ChangeHead).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeHouseholdHead")
-            .WithSummary("Makes another member the head of the household.").Produces<HouseholdRevision>().WithIfMatch();
+            .WithSummary("Makes another member the head of the household.").Produces<HouseholdRevision>().WithIfMatch().WithETag();
         households.MapGet("/", List).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("ListHouseholds")
             .WithSummary("Lists households, of one grid or all, a page at a time")
             .Produces<HouseholdPage>();
@@ -33,6 +33,7 @@ internal static class HouseholdEndpoints
     private static async Task<IResult> Register(RegisterHouseholdRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var registered = await mediator.Send(new RegisterHousehold(r.HeadResidentId ?? string.Empty, r.Address, r.GridId, RequestCommands.Context(http)), ct);
+        http.Response.Headers.ETag = RequestCommands.ETag(registered.Revision);
         return TypedResults.Created($"/api/households/{registered.HouseholdId}", registered);
     }
 
@@ -52,12 +53,19 @@ internal static class HouseholdEndpoints
         return TypedResults.Json(new HouseholdView(household, loaded.Revision), PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
     }
 
-    private static async Task<IResult> AddMember(string id, AddMemberRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new AddHouseholdMember(id, r.ResidentId ?? string.Empty, r.Relation ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+    private static Task<IResult> AddMember(string id, AddMemberRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new AddHouseholdMember(id, r.ResidentId ?? string.Empty, r.Relation ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> RemoveMember(string id, string residentId, string? reason, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RemoveHouseholdMember(id, residentId, reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+    private static Task<IResult> RemoveMember(string id, string residentId, string? reason, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new RemoveHouseholdMember(id, residentId, reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> ChangeHead(string id, ChangeHeadRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ChangeHouseholdHead(id, r.HeadResidentId ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+    private static Task<IResult> ChangeHead(string id, ChangeHeadRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new ChangeHouseholdHead(id, r.HeadResidentId ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Revised(HttpContext http, ValueTask<HouseholdRevision> command)
+    {
+        var revision = await command;
+        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
+        return TypedResults.Ok(revision);
+    }
 }

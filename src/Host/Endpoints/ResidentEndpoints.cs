@@ -17,24 +17,25 @@ internal static class ResidentEndpoints
     {
         var residents = api.MapGroup("/residents").WithTags("Residents");
         residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident")
-            .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created);
+            .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created).WithETag();
         residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident")
             .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().ReadsOnly();
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
-            .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>();
+            .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag();
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")
-            .WithSummary("Changes a resident's phone and address.").Produces<ResidentRevision>().WithIfMatch();
+            .WithSummary("Changes a resident's phone and address.").Produces<ResidentRevision>().WithIfMatch().WithETag();
         residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid")
-            .WithSummary("Assigns a resident to a grid.").Produces<ResidentRevision>();
+            .WithSummary("Assigns a resident to a grid.").Produces<ResidentRevision>().WithETag();
         residents.MapPost("/{id}/death", Death).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentDeath")
-            .WithSummary("Records a resident's death and its source.").Produces<ResidentRevision>();
+            .WithSummary("Records a resident's death and its source.").Produces<ResidentRevision>().WithETag();
         residents.MapPost("/{id}/move-out", MoveOut).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RecordResidentMoveOut")
-            .WithSummary("Records that a resident moved out of the district.").Produces<ResidentRevision>();
+            .WithSummary("Records that a resident moved out of the district.").Produces<ResidentRevision>().WithETag();
     }
 
     private static async Task<IResult> Register(RegisterResidentRequest r, HttpContext http, IMediator mediator, CancellationToken ct)
     {
         var registered = await mediator.Send(new RegisterResident(r.IdentityNumber ?? string.Empty, r.Name ?? string.Empty, r.Phone, r.Address, r.GridId, r.Gender, r.BirthDate, RequestCommands.Context(http)), ct);
+        http.Response.Headers.ETag = RequestCommands.ETag(registered.Revision);
         return TypedResults.Created($"/api/residents/{registered.ResidentId}", registered);
     }
 
@@ -49,18 +50,26 @@ internal static class ResidentEndpoints
         var loaded = await streams.LoadAsync(ResidentStreams.For(id), ResidentStreams.Fold, cancellationToken: ct);
         var resident = ResidentStreams.RequireActive(loaded, id, allowMovedOut: true);
         var households = await mediator.Send(new GetResidentHouseholds(id), ct);
+        http.Response.Headers.ETag = RequestCommands.ETag(loaded.Revision);
         return TypedResults.Json(new ResidentView(resident, loaded.Revision, households), PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
     }
 
-    private static async Task<IResult> Contact(string id, ChangeContactRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new ChangeResidentContact(id, r.Phone, r.Address, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
+    private static Task<IResult> Contact(string id, ChangeContactRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new ChangeResidentContact(id, r.Phone, r.Address, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> Grid(string id, AssignGridRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new AssignResidentGrid(id, r.GridId ?? string.Empty, RequestCommands.Context(http)), ct));
+    private static Task<IResult> Grid(string id, AssignGridRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new AssignResidentGrid(id, r.GridId ?? string.Empty, RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> Death(string id, RecordDeathRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RecordResidentDeath(id, r.DateOfDeath, r.Source ?? string.Empty, RequestCommands.Context(http)), ct));
+    private static Task<IResult> Death(string id, RecordDeathRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new RecordResidentDeath(id, r.DateOfDeath, r.Source ?? string.Empty, RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> MoveOut(string id, RecordMoveOutRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
-        TypedResults.Ok(await mediator.Send(new RecordResidentMoveOut(id, r.On, RequestCommands.Context(http)), ct));
+    private static Task<IResult> MoveOut(string id, RecordMoveOutRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        Revised(http, mediator.Send(new RecordResidentMoveOut(id, r.On, RequestCommands.Context(http)), ct));
+
+    private static async Task<IResult> Revised(HttpContext http, ValueTask<ResidentRevision> command)
+    {
+        var revision = await command;
+        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
+        return TypedResults.Ok(revision);
+    }
 }
