@@ -29,6 +29,10 @@ namespace Affairs.EventStore;
 /// (PostgreSQL sequences hand out numbers that commit out of order; its adapter must hold back positions above any
 /// transaction still in flight.) Positions may have gaps. Catch-up subscriptions rely on this to deliver every
 /// committed event exactly once.</para>
+/// <para><b>Faults.</b> A store that cannot be reached (file locked past its busy timeout or unusable, server down,
+/// connection refused or dropped, deadline exceeded) fails any method with <see cref="EventStoreUnavailableException"/>,
+/// the driver's exception inside; no driver exception type leaves an adapter. A subscription that reconnects on its own
+/// may instead keep trying until cancelled.</para>
 /// <para><b>Reads</b> are streamed: nothing loads a whole stream or log into memory. Reading a stream that does not
 /// exist yields nothing.</para>
 /// </remarks>
@@ -37,6 +41,7 @@ public interface IEventStore
     /// <summary>Appends <paramref name="events"/> to <paramref name="stream"/> if <paramref name="expected"/> holds.</summary>
     /// <returns>The stream's new revision and the global position of the last event.</returns>
     /// <exception cref="WrongExpectedRevisionException">The expectation did not hold; nothing was written.</exception>
+    /// <exception cref="EventStoreUnavailableException">The store cannot be reached; the append may or may not have been written, and a retry with the same event ids is idempotent.</exception>
     Task<AppendResult> AppendAsync(
         StreamName stream,
         ExpectedRevision expected,

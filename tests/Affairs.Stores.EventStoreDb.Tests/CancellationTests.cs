@@ -1,3 +1,4 @@
+using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Connection;
 using Grpc.Core;
 
@@ -20,22 +21,47 @@ public sealed class CancellationTests
     }
 
     [Fact]
-    public async Task a_call_the_server_cancelled_stays_an_rpc_error()
+    public async Task a_call_the_server_cancelled_is_the_store_being_unavailable()
     {
-        var error = await Assert.ThrowsAsync<RpcException>(() => Cancellation.Surface(() => Fails(StatusCode.Cancelled), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(
+            () => Cancellation.Surface(() => Fails(StatusCode.Cancelled), CancellationToken.None));
 
-        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        Assert.Equal(StatusCode.Cancelled, Assert.IsType<RpcException>(error.InnerException).StatusCode);
+    }
+
+    [Theory]
+    [InlineData(StatusCode.Unavailable)]
+    [InlineData(StatusCode.DeadlineExceeded)]
+    [InlineData(StatusCode.Aborted)]
+    [InlineData(StatusCode.ResourceExhausted)]
+    public async Task an_unreachable_or_slow_node_is_the_store_being_unavailable_with_a_retry_delay(StatusCode status)
+    {
+        var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(() => Cancellation.Surface(() => Fails(status), CancellationToken.None));
+
+        Assert.Equal(status, Assert.IsType<RpcException>(error.InnerException).StatusCode);
+        Assert.True(error.RetryAfter > TimeSpan.Zero);
+    }
+
+    [Theory]
+    [InlineData(StatusCode.Unauthenticated)]
+    [InlineData(StatusCode.PermissionDenied)]
+    [InlineData(StatusCode.Internal)]
+    public async Task other_failures_leave_the_adapter_without_the_grpc_type(StatusCode status)
+    {
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Cancellation.Surface(() => Fails(status), CancellationToken.None));
+
+        Assert.Equal(status, Assert.IsType<RpcException>(error.InnerException).StatusCode);
     }
 
     [Fact]
-    public async Task other_failures_pass_through_even_when_the_caller_cancelled()
+    public async Task an_unreachable_node_is_unavailable_even_when_the_caller_cancelled()
     {
         using var cancelled = new CancellationTokenSource();
         await cancelled.CancelAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Cancellation.Surface(() => Fails(StatusCode.Unavailable), cancelled.Token));
+        var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(() => Cancellation.Surface(() => Fails(StatusCode.Unavailable), cancelled.Token));
 
-        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, Assert.IsType<RpcException>(error.InnerException).StatusCode);
     }
 
     [Fact]

@@ -26,14 +26,26 @@ public sealed class EventStoreDbEventStoreTests
     }
 
     [Fact]
-    public async Task an_append_to_an_unreachable_node_fails_as_unavailable()
+    public async Task an_append_to_an_unreachable_node_fails_as_the_store_being_unavailable()
     {
         using var store = Unreachable();
 
-        var error = await Assert.ThrowsAsync<RpcException>(
+        var error = await Assert.ThrowsAsync<EventStoreUnavailableException>(
             () => store.AppendAsync(TestEvents.UniqueStream(), ExpectedRevision.NoStream, TestEvents.Events(1)));
 
-        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Equal(StatusCode.Unavailable, Assert.IsType<RpcException>(error.InnerException).StatusCode);
+        Assert.DoesNotContain("127.0.0.1", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task reads_from_an_unreachable_node_fail_as_the_store_being_unavailable()
+    {
+        using var store = Unreachable();
+
+        await Assert.ThrowsAsync<EventStoreUnavailableException>(
+            async () => await store.ReadStreamAsync(TestEvents.UniqueStream(), ReadDirection.Forwards, 0, 10).ToListAsync());
+        await Assert.ThrowsAsync<EventStoreUnavailableException>(
+            async () => await store.ReadAllAsync(SubscriptionFilter.All, 0, 10).ToListAsync());
     }
 
     [Fact]

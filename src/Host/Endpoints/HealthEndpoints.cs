@@ -1,8 +1,12 @@
 using Affairs.EventStore;
+using Affairs.Host.OpenApi;
 
 namespace Affairs.Host.Endpoints;
 
-/// <summary><c>/health/live</c>: the process answers; <c>/health/ready</c>: the store answers a read.</summary>
+/// <summary>
+/// <c>/health/live</c>: the process answers; <c>/health/ready</c>: the store answers a read (while it cannot be reached,
+/// 503 <c>store.unavailable</c> with <c>Retry-After</c>, from the exception handler).
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -16,6 +20,6 @@ internal static class HealthEndpoints
             }
 
             return TypedResults.Ok(new HealthStatus("ready"));
-        }).WithName("Ready").WithSummary("Answers once the store answers a read.");
+        }).WithName("Ready").WithSummary("Answers once the store answers a read; 503 while it cannot be reached.").ReadsStore();
     }
 }

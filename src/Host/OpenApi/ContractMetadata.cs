@@ -18,6 +18,12 @@ internal sealed class ReadOnlyOperationMetadata
     public static ReadOnlyOperationMetadata Instance { get; } = new();
 }
 
+/// <summary>A route outside <c>/api</c> that reads the store, and so answers 503 while the store cannot be reached.</summary>
+internal sealed class StoreBackedMetadata
+{
+    public static StoreBackedMetadata Instance { get; } = new();
+}
+
 /// <summary>
 /// What a route declares about its headers beyond what the framework sees; <see cref="OperationContract"/> turns it
 /// into parameters, response headers and problem answers.
@@ -31,6 +37,10 @@ internal static class ContractMetadata
     /// <summary>The route's success answer carries an <c>ETag</c>.</summary>
     public static TBuilder WithETag<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ETagMetadata.Instance);
+
+    /// <summary>The route (outside <c>/api</c>, where every route does) reads the store.</summary>
+    public static TBuilder ReadsStore<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(StoreBackedMetadata.Instance);
 
     /// <summary>The route is a POST that writes nothing.</summary>
     public static TBuilder ReadsOnly<TBuilder>(this TBuilder builder)

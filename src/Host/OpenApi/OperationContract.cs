@@ -12,7 +12,8 @@ namespace Affairs.Host.OpenApi;
 /// described without repeating it: 401 unless anonymous (no security requirement then), 403 where a policy applies; 400, 413 and 415 where there is a
 /// body; 404 where the route names a resource or a command may refer to one; <c>Idempotency-Key</c>, 409 and 422 on
 /// writes; <c>If-Match</c> and <c>ETag</c> where the route declares them (<see cref="ContractMetadata"/>);
-/// <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201.
+/// <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201; 503 with <c>Retry-After</c> on every route that reads or
+/// writes the store (all of <c>/api</c>, and routes marked <see cref="ContractMetadata.ReadsStore"/>).
 /// </summary>
 internal sealed class OperationContract : IOpenApiOperationTransformer
 {
@@ -26,6 +27,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         [StatusCodes.Status413PayloadTooLarge] = "The body exceeds the size limit.",
         [StatusCodes.Status415UnsupportedMediaType] = "The body is not application/json.",
         [StatusCodes.Status422UnprocessableEntity] = "Not permitted now: the trigger is refused (`refusals`, `permittedTriggers`), the record is closed, or the idempotency key was used for another request.",
+        [StatusCodes.Status503ServiceUnavailable] = "The event store cannot be reached right now (`store.unavailable`): retry after the `Retry-After` seconds. A write may or may not have been applied; retrying with the same Idempotency-Key is safe.",
     };
 
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -65,6 +67,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         Problems(operation, isApi && (named || isWrite), StatusCodes.Status404NotFound);
         Problems(operation, isApi && isWrite, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity);
         Problems(operation, hasBody, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        Problems(operation, isApi || metadata.OfType<StoreBackedMetadata>().Any(), StatusCodes.Status503ServiceUnavailable);
         foreach (var (status, response) in operation.Responses ?? [])
         {
             if (response is not OpenApiResponse answer)
@@ -77,6 +80,15 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
             if (status == "201")
             {
                 answer.Headers[HeaderNames.Location] = ResponseHeader("The new resource's path.");
+            }
+
+            if (status == "503")
+            {
+                answer.Headers[HeaderNames.RetryAfter] = new OpenApiHeader
+                {
+                    Description = "Seconds to wait before trying again.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                };
             }
 
             if (eTag && status.StartsWith('2'))

@@ -1,13 +1,17 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Affairs.Domain.Rejections;
+using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 
 namespace Affairs.Host.Problems;
 
-/// <summary>Turns every exception into problem+json; a client never sees a stack trace or an exception's type.</summary>
+/// <summary>
+/// Turns every exception into problem+json; a client never sees a stack trace or an exception's type. A store that
+/// cannot be reached is a 503 <c>store.unavailable</c> with <c>Retry-After</c>, not a 500: the request may succeed later.
+/// </summary>
 internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -17,7 +21,7 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
             return true;
         }
 
-        var result = exception switch
+        var result = Unavailable(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable) : exception switch
         {
             CommandRejectedException rejection => ApiProblems.From(rejection),
             AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
@@ -36,6 +40,32 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
         await result.ExecuteAsync(httpContext);
         return true;
     }
+
+    /// <summary>The store fault behind <paramref name="exception"/>, however deep a pipeline wrapped it.</summary>
+    private static EventStoreUnavailableException? Unavailable(Exception exception)
+    {
+        for (Exception? current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is EventStoreUnavailableException unavailable)
+            {
+                return unavailable;
+            }
+        }
+
+        return null;
+    }
+
+    private IResult StoreUnavailable(HttpContext httpContext, EventStoreUnavailableException unavailable)
+    {
+        LogStoreUnavailable(httpContext.Request.Method, httpContext.Request.Path, unavailable.InnerException?.GetType().Name ?? nameof(EventStoreUnavailableException));
+        var seconds = (int)Math.Clamp(Math.Ceiling(unavailable.RetryAfter.TotalSeconds), 1, int.MaxValue);
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.StoreUnavailable, "Store unavailable",
+            $"The event store cannot be reached right now. Try again in {seconds} s.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event store could not be reached on {Method} {Path} ({Fault})")]
+    private partial void LogStoreUnavailable(string method, PathString path, string fault);
 
     private static IResult FromBadRequest(HttpContext http, BadHttpRequestException bad) => bad.StatusCode switch
     {

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
-using Grpc.Core;
 
 namespace Affairs.Stores.EventStoreDb;
 
@@ -50,11 +49,8 @@ public sealed partial class EventStoreDbEventStore
     }
 
     /// <summary>How long to wait before subscribing again after <paramref name="failures"/> failures in a row: 0.1 s doubling up to 5 s.</summary>
-    internal static TimeSpan ResubscribeDelay(int failures)
-    {
-        var delay = TimeSpan.FromMilliseconds(100 << Math.Clamp(failures - 1, 0, 16));
-        return delay < MaxResubscribeDelay ? delay : MaxResubscribeDelay;
-    }
+    internal static TimeSpan ResubscribeDelay(int failures) =>
+        RetryBackoff.After(failures, TimeSpan.FromMilliseconds(100), MaxResubscribeDelay);
 
     /// <summary>The next response, or false when the call ended or the node went away (which a new subscription survives).</summary>
     private static async Task<bool> NextAsync(IAsyncEnumerator<ReadResp> responses)
@@ -63,7 +59,7 @@ public sealed partial class EventStoreDbEventStore
         {
             return await responses.MoveNextAsync().ConfigureAwait(false);
         }
-        catch (RpcException error) when (error.StatusCode is StatusCode.Unavailable or StatusCode.Aborted)
+        catch (EventStoreUnavailableException)
         {
             return false;
         }

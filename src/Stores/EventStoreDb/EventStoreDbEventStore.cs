@@ -14,7 +14,7 @@ namespace Affairs.Stores.EventStoreDb;
 /// </summary>
 /// <remarks>
 /// Nothing connects until the first call. One instance serves the whole process: it multiplexes calls over HTTP/2.
-/// Transport failures surface as <see cref="RpcException"/>; cancellation as <see cref="OperationCanceledException"/>.
+/// A node that cannot be reached surfaces as <see cref="EventStoreUnavailableException"/>; cancellation as <see cref="OperationCanceledException"/>.
 /// </remarks>
 public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
 {

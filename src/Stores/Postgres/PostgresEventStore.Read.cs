@@ -40,6 +40,18 @@ public sealed partial class PostgresEventStore
     /// <summary>Reads one page and returns the connection to the pool before the caller sees any of it.</summary>
     private async ValueTask<IReadOnlyList<RecordedEvent>> ReadPageAsync(string sql, CancellationToken cancellationToken, params object[] parameters)
     {
+        try
+        {
+            return await ReadPageCoreAsync(sql, cancellationToken, parameters).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (PostgresFaults.IsDriverFault(exception))
+        {
+            throw PostgresFaults.Translate(exception);
+        }
+    }
+
+    private async ValueTask<IReadOnlyList<RecordedEvent>> ReadPageCoreAsync(string sql, CancellationToken cancellationToken, object[] parameters)
+    {
         cancellationToken.ThrowIfCancellationRequested();
         await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
         await using var command = new NpgsqlCommand(sql, connection);

@@ -35,7 +35,7 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
         _dataSource = NpgsqlDataSource.Create(options.ConnectionString);
         var channel = options.Schema + "_appended";
         _writer = new PostgresWriter(_dataSource, options, channel, _signal, EnsureSchemaAsync);
-        _listener = new AppendListener(_dataSource, channel, _signal, options.FallbackPollInterval);
+        _listener = new AppendListener(options.ConnectionString, options.Schema, channel, _signal);
     }
 
     /// <summary>The schema that holds the store's tables.</summary>
@@ -51,10 +51,18 @@ public sealed partial class PostgresEventStore : IEventStore, IAsyncDisposable
     /// Creates the schema or brings it up to date now rather than on first use. Safe to call from several processes
     /// at once: an advisory lock lets one migrate while the others wait, then find nothing left to do.
     /// </summary>
-    public Task MigrateAsync(CancellationToken cancellationToken = default)
+    /// <exception cref="EventStoreUnavailableException">The server cannot be reached.</exception>
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
-        return MigrateOnceAsync(always: true, cancellationToken);
+        try
+        {
+            await MigrateOnceAsync(always: true, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (PostgresFaults.IsDriverFault(exception))
+        {
+            throw PostgresFaults.Translate(exception);
+        }
     }
 
     /// <summary>Finishes the appends already queued, then closes every connection.</summary>

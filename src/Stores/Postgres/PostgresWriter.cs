@@ -134,9 +134,10 @@ internal sealed class PostgresWriter : IAsyncDisposable
             // After a server error nothing of the batch was written. After a lost connection the outcome is unknown;
             // a retry with the same event ids is then recognised as idempotent.
             await ResetAsync().ConfigureAwait(false);
+            var fault = PostgresFaults.Translate(exception);
             foreach (var append in batch)
             {
-                append.TrySetException(exception);
+                append.TrySetException(fault);
             }
 
             _signal.Pulse();

@@ -18,7 +18,7 @@ public sealed partial class SqliteEventStore
             (from, limit, token) =>
             {
                 token.ThrowIfCancellationRequested();
-                return Paged(_streamReads.Read(sql, stream.Value, from, limit, Map), limit);
+                return Paged(Guarded(() => _streamReads.Read(sql, stream.Value, from, limit, Map)), limit);
             },
             cancellationToken);
     }
@@ -31,7 +31,20 @@ public sealed partial class SqliteEventStore
     }
 
     private EventPages.PageReader LogPages(SubscriptionFilter filter) =>
-        (after, limit, token) => Paged(ReadLogPage(filter, after, limit, token), limit);
+        (after, limit, token) => Paged(Guarded(() => ReadLogPage(filter, after, limit, token)), limit);
+
+    /// <summary>Runs one page read, reporting SQLite's faults as the port's.</summary>
+    private static List<RecordedEvent> Guarded(Func<List<RecordedEvent>> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception exception) when (SqliteFaults.IsDriverFault(exception))
+        {
+            throw SqliteFaults.Translate(exception);
+        }
+    }
 
     /// <summary>
     /// Hands a full page on asynchronously, so that a long read never runs page after page on the caller's stack; a

@@ -29,13 +29,21 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
             Mode = SqliteOpenMode.ReadWriteCreate,
             Cache = SqliteCacheMode.Private,
             Pooling = true,
-            DefaultTimeout = 30,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
         };
         _writerConnection = new SqliteConnection(builder.ToString());
-        _writerConnection.Open();
-        var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
-        SqliteSchema.Execute(_writerConnection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=OFF;");
-        SqliteSchema.Migrate(_writerConnection);
+        try
+        {
+            _writerConnection.Open();
+            var synchronous = options.Durability == SqliteDurability.Full ? "FULL" : "NORMAL";
+            SqliteSchema.Execute(_writerConnection, $"PRAGMA journal_mode=WAL; PRAGMA synchronous={synchronous}; PRAGMA foreign_keys=OFF;");
+            SqliteSchema.Migrate(_writerConnection);
+        }
+        catch
+        {
+            _writerConnection.Dispose();
+            throw;
+        }
 
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
@@ -53,12 +61,20 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     public (long Commits, long Appends) GroupCommitCounters => _writer.Counters;
 
     /// <summary>Opens (and on first use creates and migrates) the store at <see cref="SqliteEventStoreOptions.Path"/>.</summary>
+    /// <exception cref="EventStoreUnavailableException">The file cannot be created, opened or migrated now.</exception>
     public static SqliteEventStore Open(SqliteEventStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAppendsPerCommit, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ReadPageSize, 1);
-        return new SqliteEventStore(options);
+        try
+        {
+            return new SqliteEventStore(options);
+        }
+        catch (Exception exception) when (SqliteFaults.IsDriverFault(exception))
+        {
+            throw SqliteFaults.Translate(exception);
+        }
     }
 
     /// <summary>Finishes the appends already queued, then closes the file.</summary>

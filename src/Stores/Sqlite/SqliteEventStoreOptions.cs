@@ -21,6 +21,12 @@ public sealed class SqliteEventStoreOptions
     /// </summary>
     public TimeSpan ExternalWritePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a statement waits for a lock held by another connection (another process writing, a backup) before
+    /// the store reports itself unavailable; whole seconds, at least one.
+    /// </summary>
+    public TimeSpan BusyTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The clock that stamps recorded times.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

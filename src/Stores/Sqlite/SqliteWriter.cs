@@ -102,9 +102,10 @@ internal sealed partial class SqliteWriter : IDisposable
         {
             // The transaction rolled back as a whole: no append of this batch was written, so each caller is told so.
             _categoryIds.Clear();
+            var fault = SqliteFaults.Translate(exception);
             foreach (var append in batch)
             {
-                append.Fail(exception);
+                append.Fail(fault);
             }
         }
         finally

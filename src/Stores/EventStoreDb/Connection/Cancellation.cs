@@ -1,10 +1,14 @@
+using Affairs.EventStore;
 using Grpc.Core;
 
 namespace Affairs.Stores.EventStoreDb.Connection;
 
 /// <summary>
-/// Turns a gRPC call that ended because the caller cancelled into <see cref="OperationCanceledException"/>, as the port
-/// promises. (The channel's own option for this also reports a refused connection as a cancellation, so it stays off.)
+/// Turns the way a gRPC call ended into the port's exceptions, so that no <see cref="RpcException"/> leaves the adapter:
+/// a call the caller cancelled is <see cref="OperationCanceledException"/>; a node that cannot be reached, times out,
+/// aborts the call, is overloaded or ends the call itself is <see cref="EventStoreUnavailableException"/>; anything else
+/// (refused credentials, a protocol error) is an <see cref="InvalidOperationException"/> naming the status code. (The
+/// channel's own option for cancellation also reports a refused connection as a cancellation, so it stays off.)
 /// </summary>
 internal static class Cancellation
 {
@@ -19,5 +23,19 @@ internal static class Cancellation
         {
             throw new OperationCanceledException("The call was cancelled.", error, cancellationToken);
         }
+        catch (RpcException error)
+        {
+            throw Translate(error);
+        }
+    }
+
+    /// <summary>The port's exception for a call that ended with <paramref name="error"/>.</summary>
+    public static Exception Translate(RpcException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted
+            or StatusCode.ResourceExhausted or StatusCode.Cancelled
+            ? new EventStoreUnavailableException($"The EventStoreDB node cannot be reached ({error.StatusCode}).", error)
+            : new InvalidOperationException($"The EventStoreDB node refused the call ({error.StatusCode}).", error);
     }
 }
