@@ -1,28 +1,56 @@
+using Affairs.EventStore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Affairs.Workflows.Projections;
 
-/// <summary>The hosted projection runner: catches up from the log, then follows the subscription; measures the lag periodically.</summary>
+/// <summary>
+/// The hosted projection runner: catches up from the log, then follows the subscription; measures the lag periodically.
+/// When the store cannot be reached it waits (1 s, doubling to 30 s) and resubscribes from the checkpoint, warning once
+/// per outage rather than at every attempt; any other failure is an error, and it resubscribes after a second.
+/// </summary>
 public sealed partial class ProjectionService(ProjectionEngine projections, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
 {
     private static readonly TimeSpan LagProbe = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+
+    /// <summary>A subscription that ran this long before failing again counts as recovered: the next failure is a new outage.</summary>
+    private static readonly TimeSpan Recovered = TimeSpan.FromMinutes(1);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var probe = ProbeLagAsync(stoppingToken);
+        var outage = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
+            var started = time.GetTimestamp();
             try
             {
                 await projections.RunAsync(stoppingToken).ConfigureAwait(false);
             }
-            catch (Exception failure) when (failure is not OperationCanceledException)
+            catch (EventStoreUnavailableException unavailable)
             {
                 // The checkpoint stays with the board, so resubscribing resumes where it stopped.
+                outage = time.GetElapsedTime(started) >= Recovered ? 1 : outage + 1;
+                var wait = RetryBackoff.After(outage, FirstRetry, LongestRetry);
+                if (outage == 1)
+                {
+                    LogUnavailable(unavailable.Message);
+                }
+                else
+                {
+                    LogStillUnavailable(outage, wait.TotalSeconds);
+                }
+
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                outage = 0;
                 LogFailed(failure);
-                await Task.Delay(TimeSpan.FromSeconds(1), time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(FirstRetry, time, stoppingToken).ConfigureAwait(false);
             }
         }
 
@@ -35,7 +63,15 @@ public sealed partial class ProjectionService(ProjectionEngine projections, Time
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await projections.StatusAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await projections.StatusAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (EventStoreUnavailableException)
+                {
+                    // The subscription's retries report the outage; the probe tries again at its next tick.
+                }
+
                 await Task.Delay(LagProbe, time, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -47,4 +83,10 @@ public sealed partial class ProjectionService(ProjectionEngine projections, Time
 
     [LoggerMessage(Level = LogLevel.Error, Message = "The projection subscription failed; resubscribing from the checkpoint")]
     private partial void LogFailed(Exception failure);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event store cannot be reached ({Reason}); projections wait and resume from their checkpoint")]
+    private partial void LogUnavailable(string reason);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The event store still cannot be reached after {Attempts} attempts; next in {Seconds} s")]
+    private partial void LogStillUnavailable(int attempts, double seconds);
 }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Affairs.Host.Tests.Faults;
 
 /// <summary>The test host whose store can be made unreachable: while <see cref="Down"/> every call to it fails as an unreachable store does.</summary>
-public sealed class StoreFaultFactory : HostFactory
+public class StoreFaultFactory : HostFactory
 {
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(7);
 
