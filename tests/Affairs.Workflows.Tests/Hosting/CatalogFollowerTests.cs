@@ -14,8 +14,9 @@ using static Affairs.Workflows.Tests.Cases.Centre;
 namespace Affairs.Workflows.Tests.Hosting;
 
 /// <summary>
-/// Two hosts on one store: what one publishes, the other serves without restarting, because its
-/// <see cref="CatalogFollower"/> hands it the other's events.
+/// Two hosts on one store: what one (A) publishes, the other (B) serves without restarting, because its
+/// <see cref="CatalogFollower"/> hands it the other's events. A runs no follower, so a reload there is only the one a
+/// test starts.
 /// </summary>
 public sealed class CatalogFollowerTests : IAsyncLifetime
 {
@@ -65,9 +66,7 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
     public async Task a_policy_published_on_one_host_is_in_force_on_the_other()
     {
         var served = _b.Services.GetRequiredService<PolicyCatalog>();
-        var values = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{ "dibaoLine": 800 }""")!;
-
-        await _a.Mediator.Send(new PublishPolicyParameters("dibao", 1, new DateOnly(2026, 1, 1), values, _a.As(Admin)));
+        await _a.Mediator.Send(new PublishPolicyParameters("dibao", 1, new DateOnly(2026, 1, 1), DibaoLine(), _a.As(Admin)));
 
         await EventuallyAsync(() => served.InForce("dibao", new DateOnly(2026, 6, 1)) is { Version: 1 });
     }
@@ -86,19 +85,82 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task a_reload_that_read_before_this_hosts_own_publication_does_not_drop_it()
+    public async Task an_affair_type_reload_that_read_before_this_hosts_own_publication_does_not_drop_it()
     {
-        var catalog = _b.Services.GetRequiredService<AffairTypeCatalog>();
+        var catalog = _a.Services.GetRequiredService<AffairTypeCatalog>();
+
+        await PublishDuringReloadAsync(catalog.LoadAsync, async () =>
+        {
+            await _a.Mediator.Send(new PublishAffairType(Definitions.Json(Definitions.Sample), _a.As(Admin)));
+            Assert.Single(catalog.Versions(Definitions.Sample));
+        });
+
+        Assert.Single(catalog.Versions(Definitions.Sample));
+    }
+
+    [Fact]
+    public async Task a_policy_reload_that_read_before_this_hosts_own_publication_does_not_drop_it()
+    {
+        var catalog = _a.Services.GetRequiredService<PolicyCatalog>();
+
+        await PublishDuringReloadAsync(catalog.LoadAsync, async () =>
+            await _a.Mediator.Send(new PublishPolicyParameters("dibao", 1, new DateOnly(2026, 1, 1), DibaoLine(), _a.As(Admin))));
+
+        Assert.Single(catalog.Timeline("dibao").Versions);
+    }
+
+    [Fact]
+    public async Task a_calendar_reload_that_read_before_this_hosts_own_correction_does_not_undo_it()
+    {
+        var catalog = _a.Services.GetRequiredService<CalendarCatalog>();
+        var shipped = catalog.Year(2026)!;
+
+        await PublishDuringReloadAsync(catalog.LoadAsync, async () =>
+            await _a.Mediator.Send(new PublishCalendarYear(2026, "correction", shipped.Holidays.Skip(1).ToList(), shipped.WorkingWeekends, null, _a.As(Admin))));
+
+        Assert.Equal(shipped.Version + 1, catalog.Year(2026)!.Version);
+    }
+
+    [Fact]
+    public async Task the_follower_resubscribes_after_the_store_could_not_be_reached()
+    {
+        _store.FailNextSubscription(PolicyCatalog.Category);
+        await using var third = new Engine(s => s.AddSingleton<IEventStore>(_store), sharing: _a);
+        await third.StartAsync();
+        var follower = ActivatorUtilities.CreateInstance<CatalogFollower>(third.Services);
+        await follower.StartAsync(CancellationToken.None);
+        try
+        {
+            await _store.SubscriptionFailed;
+            await _a.Mediator.Send(new PublishPolicyParameters("dibao", 1, new DateOnly(2026, 1, 1), DibaoLine(), _a.As(Admin)));
+
+            // The retry waits on the engine's clock: let it pass until the follower has resubscribed and caught up.
+            var served = third.Services.GetRequiredService<PolicyCatalog>();
+            await EventuallyAsync(() =>
+            {
+                _a.Clock.Advance(TimeSpan.FromSeconds(1));
+                return served.InForce("dibao", new DateOnly(2026, 6, 1)) is not null;
+            });
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+            follower.Dispose();
+        }
+    }
+
+    private static Dictionary<string, JsonElement> DibaoLine() =>
+        JsonSerializer.Deserialize<Dictionary<string, JsonElement>>("""{ "dibaoLine": 800 }""")!;
+
+    /// <summary>Starts <paramref name="reload"/>, holds it once it has read, runs <paramref name="publish"/>, then lets the reload finish.</summary>
+    private async Task PublishDuringReloadAsync(Func<CancellationToken, Task> reload, Func<Task> publish)
+    {
         var release = _store.HoldLogReads();
-        var reload = catalog.LoadAsync();
+        var reloading = reload(CancellationToken.None);
         await _store.LogReadHeld;
-
-        await _b.Mediator.Send(new PublishAffairType(Definitions.Json(Definitions.Sample), _b.As(Admin)));
-        Assert.Single(catalog.Versions(Definitions.Sample));
+        await publish();
         release();
-        await reload;
-
-        Assert.Single(catalog.Versions(Definitions.Sample));
+        await reloading;
     }
 
     /// <summary>Polls <paramref name="served"/> until it holds, failing after <see cref="Bound"/>.</summary>
@@ -111,11 +173,21 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
         }
     }
 
-    /// <summary>The store, able to hold the next log read after it has read (as a slow reload would be) until released.</summary>
+    /// <summary>
+    /// The store, able to hold the next log read after it has read (as a slow reload would be) until released, and to
+    /// fail the next subscription to a category as an unreachable store does.
+    /// </summary>
     private sealed class GatedStore(IEventStore inner) : IEventStore
     {
-        private TaskCompletionSource? _hold;
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private TaskCompletionSource? _hold;
+        private string? _failing;
+
+        /// <summary>Completes once a subscription was failed.</summary>
+        public Task SubscriptionFailed => _failed.Task;
+
+        public void FailNextSubscription(string category) => _failing = category;
 
         /// <summary>Completes once a held read has read everything it will return.</summary>
         public Task LogReadHeld => _held.Task;
@@ -153,7 +225,15 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
             }
         }
 
-        public IAsyncEnumerable<RecordedEvent> SubscribeAsync(SubscriptionFilter filter, long checkpoint, CancellationToken cancellationToken = default) =>
-            inner.SubscribeAsync(filter, checkpoint, cancellationToken);
+        public IAsyncEnumerable<RecordedEvent> SubscribeAsync(SubscriptionFilter filter, long checkpoint, CancellationToken cancellationToken = default)
+        {
+            if (filter.Category is { } category && Interlocked.CompareExchange(ref _failing, null, category) == category)
+            {
+                _failed.TrySetResult();
+                throw new EventStoreUnavailableException("The store cannot be reached.", new IOException("Connection refused."));
+            }
+
+            return inner.SubscribeAsync(filter, checkpoint, cancellationToken);
+        }
     }
 }
