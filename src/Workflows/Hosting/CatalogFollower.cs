@@ -8,8 +8,8 @@ namespace Affairs.Workflows.Hosting;
 /// Keeps every <see cref="IFollowedCatalog"/> of this host up to date with what any host appends: one catch-up
 /// subscription per category (these streams are small, so each starts from the beginning of its category and the
 /// catalogs skip what they already hold), handing each event to the catalogs of its category. When the store cannot be
-/// reached it waits (1 s, doubling to 30 s) and resubscribes from the last event it handed on, warning once per outage;
-/// any other failure is an error, and it resubscribes after a second.
+/// reached it waits (1 s, doubling to 30 s) and resubscribes from the last event it handed on, warning once per outage
+/// (one warning for all categories); any other failure is an error, and it resubscribes after a second.
 /// </summary>
 public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFollowedCatalog> catalogs, TimeProvider time, ILogger<CatalogFollower> logger)
     : BackgroundService
@@ -19,6 +19,10 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
 
     /// <summary>A subscription that ran this long before failing again counts as recovered: the next failure is a new outage.</summary>
     private static readonly TimeSpan Recovered = TimeSpan.FromMinutes(1);
+
+    /// <summary>When an outage was last warned of (a timestamp of the clock), or null before the first.</summary>
+    private long? _warned;
+    private readonly Lock _warning = new();
 
     /// <inheritdoc />
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
@@ -50,9 +54,9 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
             {
                 outage = time.GetElapsedTime(started) >= Recovered ? 1 : outage + 1;
                 var wait = RetryBackoff.After(outage, FirstRetry, LongestRetry);
-                if (outage == 1)
+                if (outage == 1 && FirstToNotice())
                 {
-                    LogUnavailable(category, unavailable.Message);
+                    LogUnavailable(unavailable.Message);
                 }
                 else
                 {
@@ -70,11 +74,26 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
         }
     }
 
+    /// <summary>Whether no other category has warned of this outage: every category's subscription meets the same one.</summary>
+    private bool FirstToNotice()
+    {
+        lock (_warning)
+        {
+            if (_warned is { } warned && time.GetElapsedTime(warned) < Recovered)
+            {
+                return false;
+            }
+
+            _warned = time.GetTimestamp();
+            return true;
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Following the {Category} streams failed; resubscribing")]
     private partial void LogFailed(string category, Exception failure);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The event store cannot be reached ({Reason}); the {Category} catalog keeps what it holds and catches up when it answers again")]
-    private partial void LogUnavailable(string category, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The event store cannot be reached ({Reason}); the catalogs keep what they hold and catch up when it answers again")]
+    private partial void LogUnavailable(string reason);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The event store still cannot be reached for the {Category} streams after {Attempts} attempts; next in {Seconds} s")]
     private partial void LogStillUnavailable(string category, int attempts, double seconds);

@@ -9,6 +9,7 @@ using Affairs.Workflows.Policies;
 using Affairs.Workflows.Tests.AffairTypes;
 using Affairs.Workflows.Tests.Specifications;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using static Affairs.Workflows.Tests.Cases.Centre;
 
 namespace Affairs.Workflows.Tests.Hosting;
@@ -21,13 +22,15 @@ namespace Affairs.Workflows.Tests.Hosting;
 public sealed class CatalogFollowerTests : IAsyncLifetime
 {
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
-    private readonly GatedStore _store = new(new InMemoryEventStore(TimeProvider.System));
+    private readonly InMemoryEventStore _log = new(TimeProvider.System);
+    private readonly GatedStore _store;
     private readonly Engine _a;
     private readonly Engine _b;
     private readonly CatalogFollower _follower;
 
     public CatalogFollowerTests()
     {
+        _store = new GatedStore(_log);
         _a = new Engine(s => s.AddSingleton<IEventStore>(_store));
         _b = new Engine(s => s.AddSingleton<IEventStore>(_store), sharing: _a);
         _follower = ActivatorUtilities.CreateInstance<CatalogFollower>(_b.Services);
@@ -122,16 +125,18 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task the_follower_resubscribes_after_the_store_could_not_be_reached()
+    public async Task the_follower_warns_once_of_an_outage_and_resubscribes_when_the_store_answers_again()
     {
-        _store.FailNextSubscription(PolicyCatalog.Category);
-        await using var third = new Engine(s => s.AddSingleton<IEventStore>(_store), sharing: _a);
+        var faulty = new GatedStore(_log);
+        faulty.FailNextSubscriptions(PolicyCatalog.Category, CalendarCatalog.Category);
+        var log = new WarningLog();
+        await using var third = new Engine(s => s.AddSingleton<IEventStore>(faulty), sharing: _a);
         await third.StartAsync();
-        var follower = ActivatorUtilities.CreateInstance<CatalogFollower>(third.Services);
+        var follower = ActivatorUtilities.CreateInstance<CatalogFollower>(third.Services, log);
         await follower.StartAsync(CancellationToken.None);
         try
         {
-            await _store.SubscriptionFailed;
+            await faulty.SubscriptionFailed;
             await _a.Mediator.Send(new PublishPolicyParameters("dibao", 1, new DateOnly(2026, 1, 1), DibaoLine(), _a.As(Admin)));
 
             // The retry waits on the engine's clock: let it pass until the follower has resubscribed and caught up.
@@ -141,6 +146,8 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
                 _a.Clock.Advance(TimeSpan.FromSeconds(1));
                 return served.InForce("dibao", new DateOnly(2026, 6, 1)) is not null;
             });
+
+            Assert.Equal(1, log.Warnings);
         }
         finally
         {
@@ -173,6 +180,27 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
         }
     }
 
+    /// <summary>Counts the warnings the follower logs.</summary>
+    private sealed class WarningLog : ILogger<CatalogFollower>
+    {
+        private int _warnings;
+
+        public int Warnings => Volatile.Read(ref _warnings);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning)
+            {
+                Interlocked.Increment(ref _warnings);
+            }
+        }
+    }
+
     /// <summary>
     /// The store, able to hold the next log read after it has read (as a slow reload would be) until released, and to
     /// fail the next subscription to a category as an unreachable store does.
@@ -182,12 +210,20 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
         private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource? _hold;
-        private string? _failing;
+        private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
+        private int _toFail;
 
-        /// <summary>Completes once a subscription was failed.</summary>
+        /// <summary>Completes once every subscription to fail was failed.</summary>
         public Task SubscriptionFailed => _failed.Task;
 
-        public void FailNextSubscription(string category) => _failing = category;
+        public void FailNextSubscriptions(params string[] categories)
+        {
+            lock (_failing)
+            {
+                _failing.UnionWith(categories);
+                _toFail = _failing.Count;
+            }
+        }
 
         /// <summary>Completes once a held read has read everything it will return.</summary>
         public Task LogReadHeld => _held.Task;
@@ -227,9 +263,19 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
 
         public IAsyncEnumerable<RecordedEvent> SubscribeAsync(SubscriptionFilter filter, long checkpoint, CancellationToken cancellationToken = default)
         {
-            if (filter.Category is { } category && Interlocked.CompareExchange(ref _failing, null, category) == category)
+            bool fail;
+            lock (_failing)
             {
-                _failed.TrySetResult();
+                fail = filter.Category is { } category && _failing.Remove(category);
+            }
+
+            if (fail)
+            {
+                if (Interlocked.Decrement(ref _toFail) == 0)
+                {
+                    _failed.TrySetResult();
+                }
+
                 throw new EventStoreUnavailableException("The store cannot be reached.", new IOException("Connection refused."));
             }
 
