@@ -1,18 +1,20 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Affairs.EventStore;
 using Affairs.Host.Hosting;
 using Affairs.Workflows.ApiKeys;
+using Affairs.Workflows.Hosting;
 
 namespace Affairs.Host.Security;
 
 /// <summary>
 /// The keys the host accepts, in memory, so a request costs one SHA-256 and a dictionary look-up and never a store
 /// read: the keys issued as events in the key stream (loaded at start, refreshed after this host changes one, and
-/// refreshable from the stream by anyone who sees it change), and the deployment keys configured under
+/// refreshed whenever <see cref="CatalogFollower"/> hands it a change another host made), and the deployment keys configured under
 /// <c>Affairs:ApiKeys</c> or left in a <c>data/api-keys.json</c> of an earlier version (read, no longer written).
 /// </summary>
-internal sealed class ApiKeyIndex
+internal sealed class ApiKeyIndex : IFollowedCatalog
 {
     public const string LegacyFileName = "api-keys.json";
     private readonly ApiKeyStreams _streams;
@@ -50,6 +52,13 @@ internal sealed class ApiKeyIndex
             _refreshing.Release();
         }
     }
+
+    /// <inheritdoc />
+    public string Category => ApiKeyStreams.Category;
+
+    /// <summary>Refreshes when <paramref name="recorded"/> is a change to this centre's keys not yet read.</summary>
+    public Task FollowAsync(RecordedEvent recorded, CancellationToken cancellationToken) =>
+        recorded.Stream == _streams.Stream && recorded.Revision > _current.Register.Revision ? RefreshAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>What <paramref name="presented"/> grants now, or null for a key that is unknown, revoked or expired.</summary>
     public ApiKeyGrant? Find(string presented)

@@ -1,5 +1,6 @@
 using System.Text;
 using Affairs.Workflows.ApiKeys;
+using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Pipeline;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -20,6 +21,7 @@ internal static class AuthenticationRegistration
     public static IServiceCollection AddAffairsAuthentication(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<ApiKeyIndex>();
+        services.AddSingleton<IFollowedCatalog>(sp => sp.GetRequiredService<ApiKeyIndex>());
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<ICommandValidator<IssueApiKey>, ApiKeyScopeValidator>();
         var jwt = configuration.GetSection("Auth:Jwt");

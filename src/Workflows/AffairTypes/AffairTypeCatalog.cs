@@ -3,6 +3,7 @@ using System.Text.Json;
 using Affairs.Domain.AffairTypes;
 using Affairs.Domain.AffairTypes.Events;
 using Affairs.EventStore;
+using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Publishing;
 
 namespace Affairs.Workflows.AffairTypes;
@@ -17,9 +18,11 @@ namespace Affairs.Workflows.AffairTypes;
 /// Start-up: <see cref="LoadAsync"/>, then the built-in types are published (see
 /// <see cref="Hosting.AffairsStartup"/>). Versions are written only by the commands <see cref="PublishAffairType"/> and
 /// <see cref="RetireAffairTypeVersion"/>, through the same pipeline as every other command, so each carries its actor,
-/// correlation and place in the stream's hash chain; the catalog takes in what they wrote.
+/// correlation and place in the stream's hash chain; the catalog takes in what they wrote, and what other hosts write
+/// when <see cref="CatalogFollower"/> hands it their events. Versions are only ever added and retired, so every update
+/// joins what it read with what is held: a reload that read before this host's own publication never drops it.
 /// </remarks>
-public sealed partial class AffairTypeCatalog
+public sealed partial class AffairTypeCatalog : IFollowedCatalog
 {
     /// <summary>The stream category of affair-type definitions.</summary>
     public const string Category = "affairtype";
@@ -29,6 +32,7 @@ public sealed partial class AffairTypeCatalog
     private readonly Lock _writeLock = new();
     private ImmutableDictionary<string, ImmutableSortedDictionary<int, AffairTypeVersion>> _types =
         ImmutableDictionary.Create<string, ImmutableSortedDictionary<int, AffairTypeVersion>>(StringComparer.Ordinal);
+    private long _loadedThrough;
 
     /// <summary>Creates an empty catalog over <paramref name="store"/>; call <see cref="LoadAsync"/> to read what is published.</summary>
     /// <param name="store">The event store.</param>
@@ -65,12 +69,17 @@ public sealed partial class AffairTypeCatalog
     public IReadOnlyList<AffairTypeVersion> Versions(string id) =>
         _types.TryGetValue(id, out var versions) ? [.. versions.Values] : [];
 
-    /// <summary>Reads every published and retired version from the store, replacing what the catalog held.</summary>
+    /// <inheritdoc />
+    string IFollowedCatalog.Category => Category;
+
+    /// <summary>Reads every published and retired version from the store and takes them in; safe to call again at any time.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var loaded = new Dictionary<string, SortedDictionary<int, AffairTypeVersion>>(StringComparer.Ordinal);
+        long through = 0;
         await foreach (var recorded in _store.ReadAllAsync(SubscriptionFilter.ForCategory(Category), 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
+            through = recorded.Position;
             if (recorded.Type == StoredEvents.TypeName<AffairTypePublished>())
             {
                 var type = FromStore(StoredEvents.Read<AffairTypePublished>(recorded));
@@ -86,12 +95,26 @@ public sealed partial class AffairTypeCatalog
 
         lock (_writeLock)
         {
+            foreach (var held in _types.Values.SelectMany(versions => versions.Values))
+            {
+                var versions = loaded.TryGetValue(held.Type.Id, out var read) ? read : loaded[held.Type.Id] = [];
+                if (!versions.TryGetValue(held.Type.Version, out var stored) || (stored.RetiredReason is null && held.RetiredReason is not null))
+                {
+                    versions[held.Type.Version] = held;
+                }
+            }
+
             _types = loaded.ToImmutableDictionary(
                 p => p.Key,
                 p => p.Value.ToImmutableSortedDictionary(),
                 StringComparer.Ordinal);
+            _loadedThrough = Math.Max(_loadedThrough, through);
         }
     }
+
+    /// <summary>Reloads when <paramref name="recorded"/> is newer than the last load read.</summary>
+    Task IFollowedCatalog.FollowAsync(RecordedEvent recorded, CancellationToken cancellationToken) =>
+        recorded.Position > Volatile.Read(ref _loadedThrough) ? LoadAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// Compiles a stored version. Its posts were checked when it was published; an organisation that has since

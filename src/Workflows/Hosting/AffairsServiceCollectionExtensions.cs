@@ -57,6 +57,10 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton<OrganisationDirectory>();
         services.TryAddSingleton<OrganisationCommand>();
         services.TryAddSingleton<ApiKeys.ApiKeyStreams>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowedCatalog, AffairTypeCatalog>(sp => sp.GetRequiredService<AffairTypeCatalog>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowedCatalog, PolicyCatalog>(sp => sp.GetRequiredService<PolicyCatalog>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowedCatalog, CalendarCatalog>(sp => sp.GetRequiredService<CalendarCatalog>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFollowedCatalog, OrganisationDirectory>(sp => sp.GetRequiredService<OrganisationDirectory>()));
         services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
         services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<DeadlineCalculator>();
@@ -80,8 +84,9 @@ public static class AffairsServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers the background work as hosted services: the projection runner (catch-up, then the live subscription)
-    /// and the timer scheduler. Separate from <see cref="AddAffairs"/> so that a host (or a test) that only serves
+    /// Registers the background work as hosted services: the projection runner (catch-up, then the live subscription),
+    /// the timer scheduler, and the <see cref="CatalogFollower"/> that keeps every <see cref="IFollowedCatalog"/> (the
+    /// engine's catalogs, and any the host adds) up to date with what other hosts publish. Separate from <see cref="AddAffairs"/> so that a host (or a test) that only serves
     /// commands and queries runs no background loops; queries catch the read models up themselves before answering.
     /// </summary>
     public static IServiceCollection AddAffairsBackground(this IServiceCollection services)
@@ -89,6 +94,7 @@ public static class AffairsServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddHostedService<ProjectionService>();
         services.AddHostedService<TimerService>();
+        services.AddHostedService<CatalogFollower>();
         return services;
     }
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Affairs.EventStore;
 using Affairs.Domain.Policies;
 using Affairs.Domain.Policies.Events;
+using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Publishing;
 
 namespace Affairs.Workflows.Policies;
@@ -12,9 +13,11 @@ namespace Affairs.Workflows.Policies;
 /// Policy parameter sets (the dibao line, premium subsidies, …) as versioned configuration, published as events in
 /// streams <c>policy-{id}</c> (<c>policy.published.v1</c>). Each version carries the date it takes effect; a guard
 /// sees the version in force on the decision date. Versions are written only by <see cref="PublishPolicyParameters"/>,
-/// through the same pipeline as every other command; the catalog reads them at start and takes in what it publishes.
+/// through the same pipeline as every other command; the catalog reads them at start, takes in what this host publishes,
+/// and reloads when <see cref="CatalogFollower"/> hands it a version another host published. Versions are only ever
+/// added, so a reload joins what it read with what is held and never drops a version published meanwhile.
 /// </summary>
-public sealed class PolicyCatalog
+public sealed class PolicyCatalog : IFollowedCatalog
 {
     /// <summary>The stream category of policy parameter sets.</summary>
     public const string Category = "policy";
@@ -22,6 +25,7 @@ public sealed class PolicyCatalog
     private readonly IEventStore _store;
     private readonly Lock _writeLock = new();
     private ImmutableDictionary<string, PolicyTimeline> _timelines = ImmutableDictionary.Create<string, PolicyTimeline>(StringComparer.Ordinal);
+    private long _loadedThrough;
 
     /// <summary>Creates an empty catalog over <paramref name="store"/>; call <see cref="LoadAsync"/> to read what is published.</summary>
     public PolicyCatalog(IEventStore store) => _store = store ?? throw new ArgumentNullException(nameof(store));
@@ -44,12 +48,17 @@ public sealed class PolicyCatalog
     /// <summary>Every published version of set <paramref name="id"/>.</summary>
     public PolicyTimeline Timeline(string id) => _timelines.GetValueOrDefault(id) ?? new PolicyTimeline([]);
 
-    /// <summary>Reads every published version from the store.</summary>
+    /// <inheritdoc />
+    string IFollowedCatalog.Category => Category;
+
+    /// <summary>Reads every published version from the store and takes them in; safe to call again at any time.</summary>
     public async Task LoadAsync(CancellationToken cancellationToken = default)
     {
         var sets = new List<PolicyParameterSet>();
+        long through = 0;
         await foreach (var recorded in _store.ReadAllAsync(SubscriptionFilter.ForCategory(Category), 0, long.MaxValue, cancellationToken).ConfigureAwait(false))
         {
+            through = recorded.Position;
             if (recorded.Type == StoredEvents.TypeName<PolicyParametersPublished>())
             {
                 var e = StoredEvents.Read<PolicyParametersPublished>(recorded);
@@ -59,9 +68,15 @@ public sealed class PolicyCatalog
 
         lock (_writeLock)
         {
-            _timelines = sets.GroupBy(s => s.Id).ToImmutableDictionary(g => g.Key, g => new PolicyTimeline(g), StringComparer.Ordinal);
+            var held = _timelines.Values.SelectMany(t => t.Versions).Where(h => !sets.Any(s => s.Id == h.Id && s.Version == h.Version));
+            _timelines = sets.Concat(held).GroupBy(s => s.Id).ToImmutableDictionary(g => g.Key, g => new PolicyTimeline(g), StringComparer.Ordinal);
+            _loadedThrough = Math.Max(_loadedThrough, through);
         }
     }
+
+    /// <summary>Reloads when <paramref name="recorded"/> is newer than the last load read.</summary>
+    Task IFollowedCatalog.FollowAsync(RecordedEvent recorded, CancellationToken cancellationToken) =>
+        recorded.Position > Volatile.Read(ref _loadedThrough) ? LoadAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>Takes in a version just published by <see cref="PublishPolicyParameters"/>.</summary>
     internal void Published(PolicyParameterSet set)

@@ -9,19 +9,26 @@ namespace Affairs.Workflows.Staffing;
 /// <summary>
 /// The organisation, folded from its stream and kept in memory: before each use it reads only the events appended since
 /// it last looked (one short read), so a command always decides on the current organisation — the one read model a
-/// command may consult, because "who is responsible right now" depends on it.
+/// command may consult, because "who is responsible right now" depends on it. <see cref="CatalogFollower"/> also hands it
+/// every change any host makes, so it is read ahead of the next use.
 /// </summary>
-public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptions options) : IStateFold<Organisation>
+public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptions options) : IStateFold<Organisation>, IFollowedCatalog
 {
+    /// <summary>The stream category of organisations.</summary>
+    public const string Category = "organisation";
+
     private readonly Lock _gate = new();
-    private Snapshot _current = new(Organisation.Empty, StreamRevision.None, string.Empty);
+    private volatile Snapshot _current = new(Organisation.Empty, StreamRevision.None, string.Empty);
     private TaskCompletionSource<(Organisation Organisation, long Revision)>? _waiting;
     private bool _reading;
 
     private sealed record Snapshot(Organisation Organisation, long Revision, string LastHash);
 
     /// <summary>The organisation's stream.</summary>
-    public StreamName Stream { get; } = StreamName.For("organisation", options.CentreId);
+    public StreamName Stream { get; } = StreamName.For(Category, options.CentreId);
+
+    /// <inheritdoc />
+    string IFollowedCatalog.Category => Category;
 
     /// <inheritdoc />
     public Organisation Initial => Organisation.Empty;
@@ -58,6 +65,15 @@ public sealed class OrganisationDirectory(StreamRepository streams, AffairsOptio
         }
 
         return answer.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Reads the change <paramref name="recorded"/> made to this centre's organisation, unless it is already read.</summary>
+    async Task IFollowedCatalog.FollowAsync(RecordedEvent recorded, CancellationToken cancellationToken)
+    {
+        if (recorded.Stream == Stream && recorded.Revision > _current.Revision)
+        {
+            await CurrentAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Refuses (400, naming <paramref name="field"/>) a grid id the organisation does not define; no grid given is fine.</summary>
