@@ -14,12 +14,6 @@ namespace Affairs.Workflows.Hosting;
 public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFollowedCatalog> catalogs, TimeProvider time, ILogger<CatalogFollower> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
-    /// <summary>A subscription that ran this long before failing again counts as recovered: the next failure is a new outage.</summary>
-    private static readonly TimeSpan Recovered = TimeSpan.FromMinutes(1);
-
     /// <summary>When an outage was last warned of (a timestamp of the clock), or null before the first.</summary>
     private long? _warned;
     private readonly Lock _warning = new();
@@ -34,10 +28,10 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
     {
         var filter = SubscriptionFilter.ForCategory(category);
         long checkpoint = 0;
-        var outage = 0;
+        var outage = new StoreOutage(time);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var started = time.GetTimestamp();
+            outage.Subscribing();
             try
             {
                 await foreach (var recorded in store.SubscribeAsync(filter, checkpoint, stoppingToken).ConfigureAwait(false))
@@ -52,24 +46,22 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
             }
             catch (EventStoreUnavailableException unavailable)
             {
-                outage = time.GetElapsedTime(started) >= Recovered ? 1 : outage + 1;
-                var wait = RetryBackoff.After(outage, FirstRetry, LongestRetry);
-                if (outage == 1 && FirstToNotice())
+                var wait = outage.Unavailable();
+                if (outage.Attempts == 1 && FirstToNotice())
                 {
                     LogUnavailable(unavailable.Message);
                 }
                 else
                 {
-                    LogStillUnavailable(category, outage, wait.TotalSeconds);
+                    LogStillUnavailable(category, outage.Attempts, wait.TotalSeconds);
                 }
 
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                outage = 0;
                 LogFailed(category, failure);
-                await Task.Delay(FirstRetry, time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(outage.Failed(), time, stoppingToken).ConfigureAwait(false);
             }
         }
     }
@@ -79,7 +71,7 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
     {
         lock (_warning)
         {
-            if (_warned is { } warned && time.GetElapsedTime(warned) < Recovered)
+            if (_warned is { } warned && time.GetElapsedTime(warned) < StoreOutage.Recovered)
             {
                 return false;
             }

@@ -1,4 +1,5 @@
 using Affairs.EventStore;
+using Affairs.Workflows.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,20 +13,15 @@ namespace Affairs.Workflows.Projections;
 public sealed partial class ProjectionService(ProjectionEngine projections, TimeProvider time, ILogger<ProjectionService> logger) : BackgroundService
 {
     private static readonly TimeSpan LagProbe = TimeSpan.FromSeconds(10);
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
-
-    /// <summary>A subscription that ran this long before failing again counts as recovered: the next failure is a new outage.</summary>
-    private static readonly TimeSpan Recovered = TimeSpan.FromMinutes(1);
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var probe = ProbeLagAsync(stoppingToken);
-        var outage = 0;
+        var outage = new StoreOutage(time);
         while (!stoppingToken.IsCancellationRequested)
         {
-            var started = time.GetTimestamp();
+            outage.Subscribing();
             try
             {
                 await projections.RunAsync(stoppingToken).ConfigureAwait(false);
@@ -33,24 +29,22 @@ public sealed partial class ProjectionService(ProjectionEngine projections, Time
             catch (EventStoreUnavailableException unavailable)
             {
                 // The checkpoint stays with the board, so resubscribing resumes where it stopped.
-                outage = time.GetElapsedTime(started) >= Recovered ? 1 : outage + 1;
-                var wait = RetryBackoff.After(outage, FirstRetry, LongestRetry);
-                if (outage == 1)
+                var wait = outage.Unavailable();
+                if (outage.Attempts == 1)
                 {
                     LogUnavailable(unavailable.Message);
                 }
                 else
                 {
-                    LogStillUnavailable(outage, wait.TotalSeconds);
+                    LogStillUnavailable(outage.Attempts, wait.TotalSeconds);
                 }
 
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception failure) when (failure is not OperationCanceledException)
             {
-                outage = 0;
                 LogFailed(failure);
-                await Task.Delay(FirstRetry, time, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(outage.Failed(), time, stoppingToken).ConfigureAwait(false);
             }
         }
 
