@@ -108,12 +108,7 @@ internal static class CaseEndpoints
     private static Task<IResult> Reassign(string id, ReassignRequest request, HttpContext http, IMediator mediator, CancellationToken ct) =>
         Revised(http, mediator.Send(new ReassignCase(id, request.ToStaffId ?? string.Empty, request.Reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> Revised(HttpContext http, ValueTask<CaseRevision> command)
-    {
-        var revision = await command;
-        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
-        return TypedResults.Ok(revision);
-    }
+    private static Task<IResult> Revised(HttpContext http, ValueTask<CaseRevision> command) => RequestCommands.Revised(http, command, r => r.Revision);
 
     /// <summary>Auditors and supervisors see a case's personal data; a caseworker only on a case they may act on.</summary>
     private static async Task<bool> SeesPersonalDataAsync(ClaimsPrincipal user, string caseId, IMediator mediator, CancellationToken ct)

@@ -62,10 +62,5 @@ internal static class HouseholdEndpoints
     private static Task<IResult> ChangeHead(string id, ChangeHeadRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
         Revised(http, mediator.Send(new ChangeHouseholdHead(id, r.HeadResidentId ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> Revised(HttpContext http, ValueTask<HouseholdRevision> command)
-    {
-        var revision = await command;
-        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
-        return TypedResults.Ok(revision);
-    }
+    private static Task<IResult> Revised(HttpContext http, ValueTask<HouseholdRevision> command) => RequestCommands.Revised(http, command, r => r.Revision);
 }

@@ -66,10 +66,5 @@ internal static class ResidentEndpoints
     private static Task<IResult> MoveOut(string id, RecordMoveOutRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
         Revised(http, mediator.Send(new RecordResidentMoveOut(id, r.On, RequestCommands.Context(http)), ct));
 
-    private static async Task<IResult> Revised(HttpContext http, ValueTask<ResidentRevision> command)
-    {
-        var revision = await command;
-        http.Response.Headers.ETag = RequestCommands.ETag(revision.Revision);
-        return TypedResults.Ok(revision);
-    }
+    private static Task<IResult> Revised(HttpContext http, ValueTask<ResidentRevision> command) => RequestCommands.Revised(http, command, r => r.Revision);
 }

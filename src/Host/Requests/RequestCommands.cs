@@ -39,4 +39,12 @@ internal static class RequestCommands
     }
 
     public static string ETag(long revision) => $"\"{revision}\"";
+
+    /// <summary>Awaits a write and answers 200 with its answer and the revision it reached as <c>ETag</c>.</summary>
+    public static async Task<IResult> Revised<T>(HttpContext http, ValueTask<T> command, Func<T, long> revisionOf)
+    {
+        var answer = await command;
+        http.Response.Headers.ETag = ETag(revisionOf(answer));
+        return TypedResults.Ok(answer);
+    }
 }
