@@ -52,6 +52,11 @@ public sealed partial class AffairTypeValidator
             {
                 Add($"{path}.pattern", "invalid-validation", $"The pattern of field '{field.Name}' is not a valid regular expression.");
             }
+            else if (!IsLinear(pattern))
+            {
+                Add($"{path}.pattern", "invalid-validation",
+                    $"The pattern of field '{field.Name}' uses a construct (a back-reference, look-around or atomic group) that cannot be matched in linear time.");
+            }
         }
 
         if (field.Type == FieldType.Enum ? field.Values.Count == 0 : field.Type != FieldType.List && field.Values.Count > 0)
@@ -68,6 +73,27 @@ public sealed partial class AffairTypeValidator
         {
             _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromMilliseconds(100));
             return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Whether the pattern can be matched without backtracking: then a match takes time linear in the input, so data
+    /// validation needs no timeout, and a decision never depends on how busy the machine is.
+    /// </summary>
+    public static bool IsLinear(string pattern)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+            return true;
+        }
+        catch (NotSupportedException)
+        {
+            return false;
         }
         catch (ArgumentException)
         {

@@ -13,8 +13,18 @@ internal sealed class FieldRule
     private FieldRule(FieldDefinition field)
     {
         _field = field;
-        _pattern = field.Pattern is { } p ? new Regex($"^(?:{p})$", RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)) : null;
+        _pattern = field.Pattern is { } p ? Compile($"^(?:{p})$") : null;
     }
+
+    /// <summary>
+    /// A pattern is matched without backtracking, in time linear in the input and with no timeout, so that whether data
+    /// is valid never depends on how busy the machine is (a timeout under load would refuse a valid command). Only a
+    /// version published before patterns had to be linear can hold one that needs backtracking; it keeps its timeout.
+    /// </summary>
+    private static Regex Compile(string pattern) =>
+        AffairTypeValidator.IsLinear(pattern)
+            ? new Regex(pattern, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)
+            : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100));
 
     public static FieldRule For(FieldDefinition field) => new(field);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Affairs.Domain.AffairTypes;
 using Snapshooter;
 using Snapshooter.Xunit;
@@ -108,6 +109,22 @@ public sealed class ValidationRuleTests
         d["fields"]!.AsArray().Add(Node("""{ "name": "code", "type": "text", "pattern": "[A-Z" }"""));
         d["fields"]!.AsArray().Add(Node("""{ "name": "colour", "type": "enum" }"""));
     }));
+
+    [Theory]
+    [InlineData(@"(a)\1")]
+    [InlineData("(?=[0-9])[0-9A-Z]{6}")]
+    [InlineData("(?>a+)b")]
+    public void a_pattern_that_needs_backtracking_is_reported(string pattern)
+    {
+        var problem = Assert.Single(Problems(With(d =>
+            d["fields"]!.AsArray().Add(new JsonObject { ["name"] = "code", ["type"] = "text", ["pattern"] = pattern }))));
+        Assert.Equal("invalid-validation", problem.Code);
+        Assert.Contains("linear time", problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void a_linear_pattern_is_accepted() => Assert.Empty(Problems(With(d =>
+        d["fields"]!.AsArray().Add(new JsonObject { ["name"] = "code", ["type"] = "text", ["pattern"] = "[A-Z0-9-]{4,32}(/[0-9]+)?" }))));
 
     [Fact]
     public void a_period_without_a_positive_amount_or_unit_is_reported() => ExpectOnly("invalid-period", With(d =>
