@@ -95,7 +95,9 @@ public static class EventPages
     /// <summary>
     /// The body of <see cref="IEventStore.SubscribeAsync"/>: reads the log after <paramref name="checkpoint"/> page by
     /// page, and once caught up waits for the next commit (or <paramref name="pollInterval"/>) before reading again.
-    /// It relies on the adapter's guarantee that positions become visible in order.
+    /// It relies on the adapter's guarantee that positions become visible in order. Woken by a commit, it takes the
+    /// new events from <paramref name="recent"/> when that holds them, and reads the storage only when it does not (or
+    /// after a wait that nothing signalled, which is how writers in other processes are found).
     /// </summary>
     /// <param name="checkpoint">The last position the subscriber has processed.</param>
     /// <param name="pageSize">The most events one page holds.</param>
@@ -103,6 +105,8 @@ public static class EventPages
     /// <param name="nextCommit">A task that completes at the next commit after the call; taken before each read, so a commit between the read and the wait still wakes the loop.</param>
     /// <param name="pollInterval">The longest wait without a commit signal, for writers the adapter is not told about.</param>
     /// <param name="timeProvider">The clock of that wait.</param>
+    /// <param name="filter">The subscription's filter, which <paramref name="recent"/> applies (every event when null).</param>
+    /// <param name="recent">The adapter's own latest commits, or null to always read the storage.</param>
     /// <param name="cancellationToken">Ends the subscription.</param>
     public static async IAsyncEnumerable<RecordedEvent> SubscribeAsync(
         long checkpoint,
@@ -111,27 +115,44 @@ public static class EventPages
         Func<Task> nextCommit,
         TimeSpan pollInterval,
         TimeProvider timeProvider,
+        SubscriptionFilter? filter = null,
+        IRecentCommits? recent = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(checkpoint);
         ArgumentNullException.ThrowIfNull(readPage);
         ArgumentNullException.ThrowIfNull(nextCommit);
-        var after = checkpoint;
+        filter ??= SubscriptionFilter.All;
+
+        // Everything up to `scanned` has been looked at: for a filtered subscription it runs ahead of the last event
+        // delivered, so that a caught-up category subscription is served from the recent commits.
+        var scanned = checkpoint;
+        var signalled = false;
         while (true)
         {
             var commit = nextCommit();
-            var page = await readPage(after, pageSize, cancellationToken).ConfigureAwait(false);
+
+            // Taken before the read: a short page (read from either source) has seen every event up to it.
+            var reached = recent?.LastPosition ?? 0;
+            if (!signalled || recent is null || !recent.TryRead(filter, scanned, pageSize, out var page))
+            {
+                page = await readPage(scanned, pageSize, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var @event in page)
             {
                 yield return @event;
-                after = @event.Position;
+                scanned = Math.Max(scanned, @event.Position);
             }
 
             if (page.Count < pageSize)
             {
-                // A timeout only means nothing was signalled: look again either way.
+                scanned = Math.Max(scanned, reached);
+
+                // A timeout only means nothing was signalled: look again either way, in the storage.
                 await commit.WaitAsync(pollInterval, timeProvider, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
                 cancellationToken.ThrowIfCancellationRequested();
+                signalled = commit.IsCompleted;
             }
         }
     }

@@ -50,7 +50,7 @@ public sealed class EventPagesTests
         {
             await foreach (var @event in EventPages.SubscribeAsync(
                                10, 2, (after, limit, _) => Locked(log, () => Page(log.Where(e => e.Position > after).Take(limit))),
-                               () => commit.Task, Timeout.InfiniteTimeSpan, TimeProvider.System, stop.Token))
+                               () => commit.Task, Timeout.InfiniteTimeSpan, TimeProvider.System, cancellationToken: stop.Token))
             {
                 lock (received)
                 {

@@ -16,6 +16,6 @@ public sealed partial class PostgresEventStore
         ArgumentNullException.ThrowIfNull(filter);
         _listener.EnsureStarted();
         return EventPages.SubscribeAsync(
-            checkpoint, _options.ReadPageSize, LogPages(filter), () => _signal.Next, _options.FallbackPollInterval, _options.TimeProvider, cancellationToken);
+            checkpoint, _options.ReadPageSize, LogPages(filter), () => _signal.Next, _options.FallbackPollInterval, _options.TimeProvider, filter, cancellationToken: cancellationToken);
     }
 }

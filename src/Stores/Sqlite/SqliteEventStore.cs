@@ -15,7 +15,11 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
     private readonly SqliteWriter _writer;
     private readonly PreparedStreamReads _streamReads;
     private readonly CommitNotifier _notifier = new();
+    private readonly CommittedTail _tail = new(RecentEventsHeld);
     private int _disposed;
+
+    /// <summary>How many of the writer's latest events subscriptions can take from memory: a few seconds of a busy centre.</summary>
+    private const int RecentEventsHeld = 4096;
 
     private SqliteEventStore(SqliteEventStoreOptions options)
     {
@@ -48,7 +52,7 @@ public sealed partial class SqliteEventStore : IEventStore, IAsyncDisposable
         builder.Mode = SqliteOpenMode.ReadOnly;
         _readConnectionString = builder.ToString();
         _streamReads = new PreparedStreamReads(_readConnectionString);
-        _writer = new SqliteWriter(_writerConnection, options, _notifier);
+        _writer = new SqliteWriter(_writerConnection, options, _notifier, _tail);
     }
 
     /// <summary>The full path of the database file.</summary>

@@ -17,14 +17,17 @@ internal sealed partial class SqliteWriter : IDisposable
     private readonly SqliteConnection _connection;
     private readonly SqliteEventStoreOptions _options;
     private readonly CommitNotifier _notifier;
+    private readonly CommittedTail _tail;
+    private readonly List<RecordedEvent> _committed = [];
     private readonly Thread _thread;
     private readonly WriterCommands _commands;
     private readonly Dictionary<string, long> _categoryIds = new(StringComparer.Ordinal);
     private long _commits;
     private long _appends;
 
-    public SqliteWriter(SqliteConnection connection, SqliteEventStoreOptions options, CommitNotifier notifier)
+    public SqliteWriter(SqliteConnection connection, SqliteEventStoreOptions options, CommitNotifier notifier, CommittedTail tail)
     {
+        _tail = tail;
         _connection = connection;
         _options = options;
         _notifier = notifier;
@@ -74,6 +77,7 @@ internal sealed partial class SqliteWriter : IDisposable
 
     private void CommitBatch(List<PendingAppend> batch)
     {
+        _committed.Clear();
         try
         {
             using (var transaction = _connection.BeginTransaction(deferred: false))
@@ -90,6 +94,9 @@ internal sealed partial class SqliteWriter : IDisposable
                 transaction.Commit();
             }
 
+            // Before anyone is told: a subscription woken by this commit finds its events held.
+            _tail.Add(_committed);
+
             Interlocked.Increment(ref _commits);
             Interlocked.Add(ref _appends, batch.Count);
 
@@ -102,6 +109,7 @@ internal sealed partial class SqliteWriter : IDisposable
         {
             // The transaction rolled back as a whole: no append of this batch was written, so each caller is told so.
             _categoryIds.Clear();
+            _tail.Clear();
             var fault = SqliteFaults.Translate(exception);
             foreach (var append in batch)
             {
@@ -149,7 +157,9 @@ internal sealed partial class SqliteWriter : IDisposable
         var revision = state.Revision;
         foreach (var @event in append.Events)
         {
-            _commands.InsertEvent(nextPosition++, state.Id, ++revision, categoryId, @event, recorded);
+            _commands.InsertEvent(nextPosition, state.Id, ++revision, categoryId, @event, recorded);
+            _committed.Add(new RecordedEvent(
+                append.Stream, revision, nextPosition++, @event.EventId, @event.Type, @event.Data.ToArray(), @event.Metadata.ToArray(), new DateTimeOffset(recorded, TimeSpan.Zero)));
         }
 
         streams[name] = state with { Revision = revision };

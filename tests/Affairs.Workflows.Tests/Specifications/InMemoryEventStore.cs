@@ -89,7 +89,8 @@ public sealed class InMemoryEventStore(TimeProvider time) : IEventStore
             () => { lock (_gate) { return _commit.Task; } },
             TimeSpan.FromSeconds(1),
             TimeProvider.System,
-            cancellationToken);
+            filter,
+            cancellationToken: cancellationToken);
 
     private IReadOnlyList<RecordedEvent> Page(SubscriptionFilter filter, long after, int limit)
     {
