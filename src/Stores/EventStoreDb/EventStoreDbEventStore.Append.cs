@@ -1,6 +1,5 @@
 using Affairs.EventStore;
 using Affairs.Stores.EventStoreDb.Appends;
-using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;
 
 namespace Affairs.Stores.EventStoreDb;
@@ -72,12 +71,19 @@ public sealed partial class EventStoreDbEventStore
         }
     }
 
+    /// <summary>
+    /// Sends the append, again after a failure that leaves its outcome unknown (the node went away or lost its leadership
+    /// mid-call), to the node found next. Repeating it is safe because every append sent expects an exact revision or no
+    /// stream (any and stream-exists are turned into one by <see cref="AppendAtEndAsync"/>) and carries the caller's event
+    /// ids: if the first try was written, the server finds those ids at the expected place and answers success without
+    /// writing them again; if it was not, the repeat writes them, or is refused because another writer got there first.
+    /// </summary>
     private Task<AppendOutcome> SendAsync(
         StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken) =>
-        Cancellation.Surface(
-            async () =>
+        _router.CallAsync(
+            async (node, options) =>
             {
-                using var call = _client.Append(Call(cancellationToken));
+                using var call = node.Streams.Append(options);
                 await call.RequestStream.WriteAsync(AppendRequests.Options(stream, expected), cancellationToken).ConfigureAwait(false);
                 foreach (var @event in events)
                 {
