@@ -43,41 +43,50 @@ internal sealed class NodeRouter : IDisposable
         for (var attempt = 1; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var wait = true;
+            var last = attempt >= attempts;
+            Node node;
             try
             {
-                var node = await NodeAsync(cancellationToken).ConfigureAwait(false);
-                var last = attempt >= attempts;
-                return await ContinueAsync(
-                    node,
-                    async () =>
-                    {
-                        try
-                        {
-                            return await call(node, new CallOptions(_headers, cancellationToken: cancellationToken)).ConfigureAwait(false);
-                        }
-                        catch (RpcException error) when (!last && NodeFailures.CallsForAnotherNode(error, cancellationToken))
-                        {
-                            wait = !Failed(node, error);
-                            throw new RetryException();
-                        }
-                    },
-                    cancellationToken).ConfigureAwait(false);
+                node = await NodeAsync(cancellationToken).ConfigureAwait(false);
             }
-            catch (RetryException)
-            {
-            }
-            catch (NoNodeException) when (attempt < attempts)
-            {
-            }
-            catch (NoNodeException error)
+            catch (NoNodeException error) when (last)
             {
                 throw new EventStoreUnavailableException("No EventStoreDB cluster member could be used.", error);
             }
-
-            if (wait)
+            catch (NoNodeException)
             {
-                await Task.Delay(RetryBackoff.After(attempt, _settings.DiscoveryInterval, LongestWait), cancellationToken).ConfigureAwait(false);
+                await WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
+                continue;
+            }
+
+            var (done, result, leaderNamed) = await Cancellation.Surface(
+                async () =>
+                {
+                    try
+                    {
+                        var options = new CallOptions(_headers, cancellationToken: cancellationToken);
+                        return (true, await call(node, options).ConfigureAwait(false), false);
+                    }
+                    catch (RpcException error) when (NodeFailures.CallsForAnotherNode(error, cancellationToken))
+                    {
+                        var named = Failed(node, error);
+                        if (last)
+                        {
+                            throw;
+                        }
+
+                        return (false, default(T)!, named);
+                    }
+                },
+                cancellationToken).ConfigureAwait(false);
+            if (done)
+            {
+                return result;
+            }
+
+            if (!leaderNamed)
+            {
+                await WaitAsync(attempt, cancellationToken).ConfigureAwait(false);
             }
         }
     }
@@ -115,6 +124,9 @@ internal sealed class NodeRouter : IDisposable
 
         _discovery.Dispose();
     }
+
+    private Task WaitAsync(int failures, CancellationToken cancellationToken) =>
+        Task.Delay(RetryBackoff.After(failures, _settings.DiscoveryInterval, LongestWait), cancellationToken);
 
     private async ValueTask<Node> NodeAsync(CancellationToken cancellationToken)
     {
@@ -182,9 +194,6 @@ internal sealed class NodeRouter : IDisposable
     }
 
     private Node Open(Uri address) => _nodes.GetOrAdd(address, a => new Node(a, GrpcChannels.Open(_settings, a)));
-
-    /// <summary>The call failed on a node that is gone or not the leader, and may go again.</summary>
-    private sealed class RetryException() : Exception("The call goes to the node found next.");
 
     /// <summary>No member was usable this time (all seeds down, or an election running).</summary>
     private sealed class NoNodeException() : Exception("No seed named a usable cluster member.");
