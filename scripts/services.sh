@@ -3,10 +3,11 @@
 #   eval "$(bash scripts/services.sh start)"   # prints only `export AFFAIRS_TEST_POSTGRES=...` (and _ESDB) on stdout
 #   bash scripts/services.sh stop              # stops the server and removes its folder, whatever happened
 # start: a throwaway PostgreSQL cluster (initdb in a temp folder, fsync on, 127.0.0.1, a free port, run as the
-# postgres user when we are root) with one database for the tests, and one EventStoreDB node (in memory, 127.0.0.1,
-# a free port) from the workplace's EventStoreDB tools (../shared/tools/eventstoredb beside the checkout, or the folder
-# in AFFAIRS_ESDB_TOOLS). Without PostgreSQL installed, or without those tools, it prints nothing for that server, so
-# its tests are skipped with their reason.
+# postgres user when we are root) with one database for the tests, one EventStoreDB node and one three-node EventStoreDB
+# cluster (in memory, 127.0.0.1, free ports; exported as AFFAIRS_TEST_ESDB, and AFFAIRS_TEST_ESDB_CLUSTER with the
+# cluster's folder and the tools, so that failover tests can kill and restart a node) from the workplace's EventStoreDB
+# tools (../shared/tools/eventstoredb beside the checkout, or the folder in AFFAIRS_ESDB_TOOLS). Without PostgreSQL
+# installed, or without those tools, it prints nothing for that server, so its tests are skipped with their reason.
 set -uo pipefail
 
 # One state file per checkout, so that test runs from different checkouts on one machine never stop each other's server.
@@ -36,19 +37,22 @@ free_port() {
         || echo $((20000 + RANDOM % 20000))
 }
 
-# A port for an EventStoreDB node whose replication port (1001 below it, as esdb.sh lays them out) is free as well.
+# A first port for N EventStoreDB nodes (default 1): node i uses PORT+10*(i-1) and replicates 1001 below that, as esdb.sh
+# lays them out; all of those are free.
 free_esdb_port() {
     python3 -c '
-import socket, random
+import socket, random, sys
+nodes = int(sys.argv[1])
 for _ in range(200):
     p = random.randint(21000, 39000)
     try:
-        for q in (p, p - 1001):
-            s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
+        for i in range(nodes):
+            for q in (p + 10 * i, p + 10 * i - 1001):
+                s = socket.socket(); s.bind(("127.0.0.1", q)); s.close()
         print(p); break
     except OSError:
         pass
-' 2>/dev/null || echo $((21000 + RANDOM % 18000))
+' "${1:-1}" 2>/dev/null || echo $((21000 + RANDOM % 18000))
 }
 
 start_esdb() {
@@ -67,18 +71,36 @@ start_esdb() {
     fi
     log "EventStoreDB 23.10.6 (one node, in memory) on 127.0.0.1:$port, folder $dir"
     echo "$exports"
+    start_esdb_cluster "$tools"
+}
+
+# A three-node cluster beside the single node; only its AFFAIRS_TEST_ESDB_CLUSTER line is exported (the single node stays
+# AFFAIRS_TEST_ESDB). If it does not form, the cluster tests are skipped and the rest runs as before.
+start_esdb_cluster() {
+    local tools="$1" dir port exports
+    dir="$(mktemp -d "${TMPDIR:-/tmp}/affairs-esdb.XXXXXX")"
+    echo "esdb_dir=$dir" >>"$state_file"
+    port="$(free_esdb_port 3)"
+    if ! exports="$(bash "$tools/esdb.sh" start "$dir" --nodes 3 --port "$port" 2>"$dir/start.log")"; then
+        log "the EventStoreDB cluster did not form (its tests will be skipped):"; cat "$dir/start.log" >&2 2>/dev/null
+        return 0
+    fi
+    log "EventStoreDB 23.10.6 (three nodes, in memory) on 127.0.0.1:$port,$((port + 10)),$((port + 20)), folder $dir"
+    echo "$exports" | grep AFFAIRS_TEST_ESDB_CLUSTER
+    echo "export AFFAIRS_TEST_ESDB_CLUSTER_DIR='$dir'"
+    echo "export AFFAIRS_TEST_ESDB_TOOLS='$tools'"
 }
 
 stop_esdb() {
     local dir tools
-    dir="$(sed -n 's/^esdb_dir=//p' "$state_file" 2>/dev/null)"
     tools="$(sed -n 's/^esdb_tools=//p' "$state_file" 2>/dev/null)"
-    [ -n "$dir" ] || return 0
-    [ -n "$tools" ] && bash "$tools/esdb.sh" stop "$dir" >&2 2>/dev/null || true
-    case "$dir" in
-        "${TMPDIR:-/tmp}"/affairs-esdb.*) rm -rf "$dir" ;;
-    esac
-    log "EventStoreDB stopped"
+    for dir in $(sed -n 's/^esdb_dir=//p' "$state_file" 2>/dev/null); do
+        [ -n "$tools" ] && bash "$tools/esdb.sh" stop "$dir" >&2 2>/dev/null || true
+        case "$dir" in
+            "${TMPDIR:-/tmp}"/affairs-esdb.*) rm -rf "$dir" ;;
+        esac
+        log "EventStoreDB stopped ($dir)"
+    done
 }
 
 start() {

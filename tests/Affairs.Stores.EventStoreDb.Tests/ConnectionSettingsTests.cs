@@ -73,11 +73,13 @@ public sealed class ConnectionSettingsTests
     [InlineData("")]
     [InlineData("   ")]
     [InlineData("http://127.0.0.1:2113")]
-    [InlineData("esdb+discover://cluster.example:2113")]
-    [InlineData("esdb://node1:2113,node2:2113,node3:2113")]
+    [InlineData("esdb+discover://")]
+    [InlineData("esdb+discover://node1:2113,,node3:2113")]
     [InlineData("esdb://127.0.0.1:2113/some/path")]
     [InlineData("esdb://127.0.0.1:2113?tls=maybe")]
-    [InlineData("esdb://127.0.0.1:2113?nodePreference=leader")]
+    [InlineData("esdb://127.0.0.1:2113?nodePreference=nearest")]
+    [InlineData("esdb://127.0.0.1:2113?maxDiscoverAttempts=0")]
+    [InlineData("esdb://127.0.0.1:2113?readOnly=true")]
     [InlineData("esdb://admin@127.0.0.1:2113")]
     [InlineData("127.0.0.1:2113")]
     public void urls_the_adapter_cannot_use_are_refused_with_a_reason(string url)
@@ -85,6 +87,48 @@ public sealed class ConnectionSettingsTests
         var error = Assert.Throws<ArgumentException>(() => ConnectionSettings.Parse(url));
 
         Assert.Contains("EventStoreDB connection string", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void one_host_is_that_node_without_discovery()
+    {
+        var settings = ConnectionSettings.Parse("esdb://127.0.0.1:2113?tls=false");
+
+        Assert.False(settings.Discover);
+        Assert.Equal([new Uri("http://127.0.0.1:2113")], settings.Nodes);
+    }
+
+    [Fact]
+    public void discovery_takes_every_host_as_a_gossip_seed_and_prefers_the_leader()
+    {
+        var settings = ConnectionSettings.Parse("esdb+discover://admin:changeit@127.0.0.1:2113,127.0.0.1:2123,node3?tls=false");
+
+        Assert.True(settings.Discover);
+        Assert.Equal(
+            [new Uri("http://127.0.0.1:2113"), new Uri("http://127.0.0.1:2123"), new Uri("http://node3:2113")],
+            settings.Nodes);
+        Assert.Equal(NodePreference.Leader, settings.NodePreference);
+        Assert.Equal("admin", settings.UserName);
+        Assert.Equal(new Uri("http://127.0.0.2:2133"), settings.AddressOf("127.0.0.2", 2133));
+    }
+
+    [Fact]
+    public void several_hosts_in_an_esdb_url_are_discovered_too()
+    {
+        Assert.True(ConnectionSettings.Parse("esdb://node1:2113,node2:2113").Discover);
+    }
+
+    [Fact]
+    public void the_url_can_prefer_another_member_and_bound_the_search()
+    {
+        var settings = ConnectionSettings.Parse(
+            "esdb+discover://node1:2113?nodePreference=Follower&maxDiscoverAttempts=3&discoveryInterval=50&gossipTimeout=700");
+
+        Assert.Equal(NodePreference.Follower, settings.NodePreference);
+        Assert.Equal(3, settings.MaxDiscoverAttempts);
+        Assert.Equal(TimeSpan.FromMilliseconds(50), settings.DiscoveryInterval);
+        Assert.Equal(TimeSpan.FromMilliseconds(700), settings.GossipTimeout);
+        Assert.Equal(new Uri("https://[::1]:2113"), settings.AddressOf("::1", 2113));
     }
 
     [Fact]

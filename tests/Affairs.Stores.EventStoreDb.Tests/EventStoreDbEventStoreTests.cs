@@ -38,6 +38,20 @@ public sealed class EventStoreDbEventStoreTests
     }
 
     [Fact]
+    public async Task a_cluster_none_of_whose_seeds_answer_is_unavailable_after_the_bounded_attempts()
+    {
+        using var store = EventStoreDbEventStore.Create(new EventStoreDbOptions
+        {
+            ConnectionString = $"esdb+discover://127.0.0.1:{ClosedPort()},127.0.0.1:{ClosedPort()}?tls=false&maxDiscoverAttempts=3&discoveryInterval=1",
+        });
+
+        await Assert.ThrowsAsync<EventStoreUnavailableException>(
+            () => store.AppendAsync(TestEvents.UniqueStream(), ExpectedRevision.NoStream, TestEvents.Events(1)));
+        await Assert.ThrowsAsync<EventStoreUnavailableException>(
+            async () => await store.ReadAllAsync(SubscriptionFilter.All, 0, 10).ToListAsync());
+    }
+
+    [Fact]
     public async Task reads_from_an_unreachable_node_fail_as_the_store_being_unavailable()
     {
         using var store = Unreachable();

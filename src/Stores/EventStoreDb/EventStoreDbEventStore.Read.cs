@@ -1,9 +1,7 @@
 using System.Runtime.CompilerServices;
 using Affairs.EventStore;
-using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
-using Grpc.Core;
 
 namespace Affairs.Stores.EventStoreDb;
 
@@ -69,12 +67,34 @@ public sealed partial class EventStoreDbEventStore
         }
     }
 
+    /// <summary>
+    /// The responses to <paramref name="request"/>. Until the first response the call may go again to another node (a
+    /// read is safe to repeat); a failure after it ends the read with the port's exception, and the next call finds the node again.
+    /// </summary>
     private async IAsyncEnumerable<ReadResp> ReadAsync(ReadReq request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        using var call = _client.Read(request, Call(cancellationToken));
-        while (await Cancellation.Surface(() => call.ResponseStream.MoveNext(cancellationToken), cancellationToken).ConfigureAwait(false))
+        var (node, call, more) = await _router.CallAsync(
+            async (node, options) =>
+            {
+                var call = node.Streams.Read(request, options);
+                try
+                {
+                    return (node, call, await call.ResponseStream.MoveNext(cancellationToken).ConfigureAwait(false));
+                }
+                catch
+                {
+                    call.Dispose();
+                    throw;
+                }
+            },
+            cancellationToken).ConfigureAwait(false);
+        using (call)
         {
-            yield return call.ResponseStream.Current;
+            while (more)
+            {
+                yield return call.ResponseStream.Current;
+                more = await _router.ContinueAsync(node, () => call.ResponseStream.MoveNext(cancellationToken), cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 }

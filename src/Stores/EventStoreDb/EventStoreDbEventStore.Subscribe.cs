@@ -13,7 +13,9 @@ public sealed partial class EventStoreDbEventStore
     /// <remarks>
     /// A catch-up subscription to <c>$all</c> with a server-side filter (a category is a stream-name prefix). The server
     /// delivers the past, says it has caught up, then pushes live events. When the node becomes unreachable or ends the
-    /// call, the adapter subscribes again after the last event it delivered, waiting longer after each failure.
+    /// call, the adapter subscribes again after the last event it delivered, waiting longer after each failure; on a cluster
+    /// to the member found next (the new leader after a failover). Positions are the same on every member, and events at
+    /// or before the last one delivered are dropped, so the caller sees nothing twice and misses nothing.
     /// </remarks>
     public async IAsyncEnumerable<RecordedEvent> SubscribeAsync(
         SubscriptionFilter filter,

@@ -6,7 +6,7 @@ namespace Affairs.Stores.EventStoreDb.Connection;
 /// <summary>
 /// Turns the way a gRPC call ended into the port's exceptions, so that no <see cref="RpcException"/> leaves the adapter:
 /// a call the caller cancelled is <see cref="OperationCanceledException"/>; a node that cannot be reached, times out,
-/// aborts the call, is overloaded or ends the call itself is <see cref="EventStoreUnavailableException"/>; anything else
+/// aborts the call, is overloaded, ends the call itself or is not the leader is <see cref="EventStoreUnavailableException"/>; anything else
 /// (refused credentials, a protocol error) is an <see cref="InvalidOperationException"/> naming the status code. (The
 /// channel's own option for cancellation also reports a refused connection as a cancellation, so it stays off.)
 /// </summary>
@@ -33,8 +33,7 @@ internal static class Cancellation
     public static Exception Translate(RpcException error)
     {
         ArgumentNullException.ThrowIfNull(error);
-        return error.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Aborted
-            or StatusCode.ResourceExhausted or StatusCode.Cancelled
+        return NodeFailures.CallsForAnotherNode(error, CancellationToken.None)
             ? new EventStoreUnavailableException($"The EventStoreDB node cannot be reached ({error.StatusCode}).", error)
             : new InvalidOperationException($"The EventStoreDB node refused the call ({error.StatusCode}).", error);
     }

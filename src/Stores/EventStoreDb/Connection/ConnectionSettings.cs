@@ -3,23 +3,49 @@ using System.Text;
 
 namespace Affairs.Stores.EventStoreDb.Connection;
 
-/// <summary>What an <c>esdb://</c> URL says: the node's gRPC address, TLS, certificate checks and credentials.</summary>
+/// <summary>
+/// What an <c>esdb://</c> or <c>esdb+discover://</c> URL says: the node (or the cluster's gossip seeds), TLS, certificate
+/// checks, credentials, which node to prefer and how long to look for it.
+/// </summary>
 internal sealed class ConnectionSettings
 {
     public const int DefaultPort = 2113;
-    private const string Scheme = "esdb";
-    private static readonly string[] Parameters = ["tls", "tlsVerifyCert"];
+    private const string SingleScheme = "esdb://";
+    private const string DiscoverScheme = "esdb+discover://";
+    private const string Example = "esdb://127.0.0.1:2113?tls=false or esdb+discover://node1:2113,node2:2113,node3:2113";
 
-    private ConnectionSettings(Uri address, bool verifyCertificate, string? userName, string? password)
+    private static readonly string[] Parameters =
+        ["tls", "tlsVerifyCert", "nodePreference", "maxDiscoverAttempts", "discoveryInterval", "gossipTimeout"];
+
+    private ConnectionSettings(IReadOnlyList<Uri> nodes, bool discover, bool verifyCertificate, string? userName, string? password)
     {
-        Address = address;
+        Nodes = nodes;
+        Discover = discover;
         VerifyCertificate = verifyCertificate;
         UserName = userName;
         Password = password;
     }
 
-    /// <summary>The node's HTTP/2 address: <c>http://</c> without TLS, <c>https://</c> with it.</summary>
-    public Uri Address { get; }
+    /// <summary>The (first) node's HTTP/2 address: <c>http://</c> without TLS, <c>https://</c> with it.</summary>
+    public Uri Address => Nodes[0];
+
+    /// <summary>The node, or for discovery the gossip seeds, in the order the URL gives them.</summary>
+    public IReadOnlyList<Uri> Nodes { get; }
+
+    /// <summary>True when the node to talk to is found through the cluster's gossip (<c>esdb+discover://</c> or several hosts).</summary>
+    public bool Discover { get; }
+
+    /// <summary>Which cluster member to talk to; <see cref="NodePreference.Leader"/> unless the URL says otherwise.</summary>
+    public NodePreference NodePreference { get; private init; } = NodePreference.Leader;
+
+    /// <summary>How many times one call looks for a usable node (discovery, reconnection) before the store is unavailable.</summary>
+    public int MaxDiscoverAttempts { get; private init; } = 10;
+
+    /// <summary>The first wait between two attempts; it doubles after each failure, up to 2 s.</summary>
+    public TimeSpan DiscoveryInterval { get; private init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>How long one gossip request to a seed may take.</summary>
+    public TimeSpan GossipTimeout { get; private init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Whether TLS is used.</summary>
     public bool UseTls => Address.Scheme == Uri.UriSchemeHttps;
@@ -38,47 +64,78 @@ internal sealed class ConnectionSettings
         ? null
         : "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UserName}:{Password}"));
 
-    /// <summary>Parses an <c>esdb://</c> URL; the messages never repeat the password.</summary>
+    /// <summary>The address of a node the gossip names, with this URL's TLS choice.</summary>
+    public Uri AddressOf(string host, int port) =>
+        new($"{(UseTls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp)}://{Bracketed(host)}:{port.ToString(CultureInfo.InvariantCulture)}");
+
+    /// <summary>Parses an <c>esdb://</c> or <c>esdb+discover://</c> URL; the messages never repeat the password.</summary>
     /// <exception cref="ArgumentException">The URL is not one this adapter can use.</exception>
     public static ConnectionSettings Parse(string connectionString)
     {
         if (string.IsNullOrWhiteSpace(connectionString))
         {
-            throw Invalid("it is empty; set Store:EventStoreDb:ConnectionString, e.g. esdb://127.0.0.1:2113?tls=false");
+            throw Invalid($"it is empty; set Store:EventStoreDb:ConnectionString, e.g. {Example}");
         }
 
-        if (connectionString.StartsWith("esdb+discover:", StringComparison.OrdinalIgnoreCase))
+        var url = connectionString.Trim();
+        var discover = url.StartsWith(DiscoverScheme, StringComparison.OrdinalIgnoreCase);
+        if (!discover && !url.StartsWith(SingleScheme, StringComparison.OrdinalIgnoreCase))
         {
-            throw Invalid("cluster discovery (esdb+discover://) is not supported; give one node as esdb://host:port");
+            throw Invalid("expected esdb://[user:password@]host[:port][?tls=false] or esdb+discover://host1:port,host2:port,…");
         }
 
-        if (!Uri.TryCreate(connectionString.Trim(), UriKind.Absolute, out var url) || url.Scheme != Scheme || string.IsNullOrEmpty(url.Host))
+        var rest = url[(discover ? DiscoverScheme : SingleScheme).Length..];
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        var authority = question < 0 ? rest : rest[..question];
+        var query = Query(question < 0 ? string.Empty : rest[(question + 1)..]);
+        if (authority.EndsWith('/'))
         {
-            throw Invalid("expected esdb://[user:password@]host[:port][?tls=false]");
+            authority = authority[..^1];
         }
 
-        if (url.AbsolutePath is not ("" or "/") || !string.IsNullOrEmpty(url.Fragment))
+        if (authority.Contains('/', StringComparison.Ordinal) || authority.Contains('#', StringComparison.Ordinal)
+            || query.Values.Any(v => v.Contains('#', StringComparison.Ordinal)))
         {
-            throw Invalid("it has a path or fragment; several hosts (a,b,c) are not supported either");
+            throw Invalid("it has a path or fragment");
         }
 
-        var query = Query(url.Query);
+        var at = authority.LastIndexOf('@');
+        var (user, password) = Credentials(at < 0 ? string.Empty : authority[..at]);
         var tls = Flag(query, "tls");
-        var verify = Flag(query, "tlsVerifyCert");
-        var port = url.IsDefaultPort || url.Port < 0 ? DefaultPort : url.Port;
-        var address = new Uri($"{(tls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp)}://{url.Host}:{port.ToString(CultureInfo.InvariantCulture)}");
-        var (user, password) = Credentials(url.UserInfo);
-        return new ConnectionSettings(address, verify, user, password);
+        var hosts = (at < 0 ? authority : authority[(at + 1)..]).Split(',', StringSplitOptions.TrimEntries);
+        var nodes = hosts.Select(host => Node(host, tls)).ToList();
+        return new ConnectionSettings(nodes, discover || nodes.Count > 1, Flag(query, "tlsVerifyCert"), user, password)
+        {
+            NodePreference = Preference(query),
+            MaxDiscoverAttempts = Number(query, "maxDiscoverAttempts", 10, 1, 1000),
+            DiscoveryInterval = TimeSpan.FromMilliseconds(Number(query, "discoveryInterval", 100, 1, 60_000)),
+            GossipTimeout = TimeSpan.FromMilliseconds(Number(query, "gossipTimeout", 5000, 1, 600_000)),
+        };
     }
 
     /// <inheritdoc />
     public override string ToString() =>
-        $"{Address} (tls={UseTls}, verify certificate={VerifyCertificate}, user={UserName ?? "none"})";
+        $"{string.Join(",", Nodes)} (discover={Discover}, prefer={NodePreference}, tls={UseTls}, verify certificate={VerifyCertificate}, user={UserName ?? "none"})";
+
+    private static Uri Node(string host, bool tls)
+    {
+        if (host.Length == 0 || !Uri.TryCreate($"http://{host}", UriKind.Absolute, out var parsed)
+            || string.IsNullOrEmpty(parsed.Host) || parsed.AbsolutePath != "/" || !string.IsNullOrEmpty(parsed.UserInfo))
+        {
+            throw Invalid("a host is missing or not host[:port]");
+        }
+
+        var port = host.EndsWith(':' + parsed.Port.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal) ? parsed.Port : DefaultPort;
+        return new Uri($"{(tls ? Uri.UriSchemeHttps : Uri.UriSchemeHttp)}://{parsed.Host}:{port.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    private static string Bracketed(string host) =>
+        host.Contains(':', StringComparison.Ordinal) && !host.StartsWith('[') ? $"[{host}]" : host;
 
     private static Dictionary<string, string> Query(string query)
     {
         var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var pair in query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = Uri.UnescapeDataString(equals < 0 ? pair : pair[..equals]);
@@ -104,6 +161,34 @@ internal sealed class ConnectionSettings
         return bool.TryParse(value, out var flag) ? flag : throw Invalid($"{key} must be true or false");
     }
 
+    private static int Number(Dictionary<string, string> query, string key, int otherwise, int min, int max)
+    {
+        if (!query.TryGetValue(key, out var value))
+        {
+            return otherwise;
+        }
+
+        return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= min && number <= max
+            ? number
+            : throw Invalid($"{key} must be a whole number from {min} to {max}");
+    }
+
+    private static NodePreference Preference(Dictionary<string, string> query)
+    {
+        if (!query.TryGetValue("nodePreference", out var value))
+        {
+            return NodePreference.Leader;
+        }
+
+        return value.ToUpperInvariant() switch
+        {
+            "LEADER" => NodePreference.Leader,
+            "FOLLOWER" => NodePreference.Follower,
+            "RANDOM" => NodePreference.Random,
+            _ => throw Invalid("nodePreference must be leader, follower or random"),
+        };
+    }
+
     private static (string? User, string? Password) Credentials(string userInfo)
     {
         if (string.IsNullOrEmpty(userInfo))
@@ -122,4 +207,17 @@ internal sealed class ConnectionSettings
 
     private static ArgumentException Invalid(string why) =>
         new($"The EventStoreDB connection string is not usable: {why}.", "connectionString");
+}
+
+/// <summary>Which member of a cluster the adapter talks to.</summary>
+internal enum NodePreference
+{
+    /// <summary>The leader: every read sees every acknowledged write; appends go straight to the node that orders them.</summary>
+    Leader,
+
+    /// <summary>A follower (the leader when there is none); the follower forwards appends to the leader.</summary>
+    Follower,
+
+    /// <summary>Any member in a usable state.</summary>
+    Random,
 }

@@ -9,7 +9,7 @@ internal static class GrpcChannels
     /// <summary>EventStoreDB's largest log record is 16 MiB; an event read back can be that big.</summary>
     private const int MaxMessageBytes = 17 * 1024 * 1024;
 
-    public static GrpcChannel Open(ConnectionSettings settings)
+    public static GrpcChannel Open(ConnectionSettings settings, Uri address)
     {
         var handler = new SocketsHttpHandler
         {
@@ -29,7 +29,7 @@ internal static class GrpcChannels
 #pragma warning restore CA5359
         }
 
-        return GrpcChannel.ForAddress(settings.Address, new GrpcChannelOptions
+        return GrpcChannel.ForAddress(address, new GrpcChannelOptions
         {
             HttpHandler = handler,
             DisposeHttpClient = true,
@@ -38,13 +38,22 @@ internal static class GrpcChannels
         });
     }
 
-    /// <summary>The headers every call carries: basic authentication when the URL has credentials.</summary>
+    /// <summary>
+    /// The headers every call carries: basic authentication when the URL has credentials; and, when a cluster is
+    /// discovered with the leader preferred, <c>requires-leader</c>, so that a follower answers "not leader" (naming the
+    /// leader) instead of serving a read that may lag behind an acknowledged write.
+    /// </summary>
     public static Metadata Headers(ConnectionSettings settings)
     {
         var headers = new Metadata();
         if (settings.AuthorizationHeader is { } authorization)
         {
             headers.Add("authorization", authorization);
+        }
+
+        if (settings.Discover && settings.NodePreference == NodePreference.Leader)
+        {
+            headers.Add(NodeFailures.RequiresLeaderHeader, "true");
         }
 
         return headers;
