@@ -100,6 +100,24 @@ public abstract partial class EventStoreConformance<TFixture>
     }
 
     [ConformanceFact]
+    public async Task a_filter_of_several_categories_reads_the_events_of_any_of_them_in_log_order()
+    {
+        var first = TestEvents.UniqueCategory();
+        var second = TestEvents.UniqueCategory();
+        var a = TestEvents.UniqueStream(first);
+        var b = TestEvents.UniqueStream(second);
+        await Store.AppendAsync(a, ExpectedRevision.Any, TestEvents.Events(1));
+        await Store.AppendAsync(TestEvents.UniqueStream(TestEvents.UniqueCategory()), ExpectedRevision.Any, TestEvents.Events(2));
+        await Store.AppendAsync(b, ExpectedRevision.Any, TestEvents.Events(1));
+        await Store.AppendAsync(a, ExpectedRevision.Any, TestEvents.Events(1));
+
+        var events = await Store.ReadAllAsync(SubscriptionFilter.ForCategories([second, first]), 0, long.MaxValue).ToListAsync();
+
+        Assert.Equal([a, b, a], events.Select(e => e.Stream));
+        Assert.True(events.Zip(events.Skip(1)).All(p => p.Second.Position > p.First.Position));
+    }
+
+    [ConformanceFact]
     public async Task a_category_is_the_text_before_the_first_dash()
     {
         var category = TestEvents.UniqueCategory();

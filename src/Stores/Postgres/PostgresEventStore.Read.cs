@@ -27,14 +27,21 @@ public sealed partial class PostgresEventStore
 
     private EventPages.PageReader LogPages(SubscriptionFilter filter)
     {
-        if (filter.Category is null)
+        if (filter.IsAll)
         {
             var all = SelectEvent + "WHERE e.position > $1 ORDER BY e.position LIMIT $2";
             return (after, limit, token) => ReadPageAsync(all, token, after, limit);
         }
 
-        var category = SelectEvent + "WHERE e.category = $1 AND e.position > $2 ORDER BY e.position LIMIT $3";
-        return (after, limit, token) => ReadPageAsync(category, token, filter.Category, after, limit);
+        var categories = filter.Categories.ToArray();
+        if (categories.Length == 1)
+        {
+            var category = SelectEvent + "WHERE e.category = $1 AND e.position > $2 ORDER BY e.position LIMIT $3";
+            return (after, limit, token) => ReadPageAsync(category, token, categories[0], after, limit);
+        }
+
+        var several = SelectEvent + "WHERE e.category = ANY($1) AND e.position > $2 ORDER BY e.position LIMIT $3";
+        return (after, limit, token) => ReadPageAsync(several, token, categories, after, limit);
     }
 
     /// <summary>Reads one page and returns the connection to the pool before the caller sees any of it.</summary>

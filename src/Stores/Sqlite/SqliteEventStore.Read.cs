@@ -61,14 +61,16 @@ public sealed partial class SqliteEventStore
 
     private List<RecordedEvent> ReadLogPage(SubscriptionFilter filter, long after, int limit, CancellationToken cancellationToken)
     {
-        return filter.Category is null
-            ? ReadPage(SelectEvent + "WHERE e.position > $after ORDER BY e.position LIMIT $limit", cancellationToken, ("$after", after), ("$limit", limit))
-            : ReadPage(
-                SelectEvent + "WHERE e.category_id = (SELECT id FROM categories WHERE name = $category) AND e.position > $after ORDER BY e.position LIMIT $limit",
-                cancellationToken,
-                ("$category", filter.Category),
-                ("$after", after),
-                ("$limit", limit));
+        if (filter.IsAll)
+        {
+            return ReadPage(SelectEvent + "WHERE e.position > $after ORDER BY e.position LIMIT $limit", cancellationToken, ("$after", after), ("$limit", limit));
+        }
+
+        var names = filter.Categories.Select((_, i) => "$c" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return ReadPage(
+            SelectEvent + $"WHERE e.category_id IN (SELECT id FROM categories WHERE name IN ({string.Join(", ", names)})) AND e.position > $after ORDER BY e.position LIMIT $limit",
+            cancellationToken,
+            [.. filter.Categories.Select((category, i) => (names[i], (object)category)), ("$after", after), ("$limit", limit)]);
     }
 
     /// <summary>

@@ -128,7 +128,7 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
     public async Task the_follower_warns_once_of_an_outage_and_resubscribes_when_the_store_answers_again()
     {
         var faulty = new GatedStore(_log);
-        faulty.FailNextSubscriptions(PolicyCatalog.Category, CalendarCatalog.Category);
+        faulty.FailNextSubscription(PolicyCatalog.Category, CalendarCatalog.Category);
         var log = new WarningLog();
         await using var third = new Engine(s => s.AddSingleton<IEventStore>(faulty), sharing: _a);
         await third.StartAsync();
@@ -211,17 +211,16 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
         private readonly TaskCompletionSource _failed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private TaskCompletionSource? _hold;
         private readonly HashSet<string> _failing = new(StringComparer.Ordinal);
-        private int _toFail;
 
-        /// <summary>Completes once every subscription to fail was failed.</summary>
+        /// <summary>Completes once the subscription to fail was failed.</summary>
         public Task SubscriptionFailed => _failed.Task;
 
-        public void FailNextSubscriptions(params string[] categories)
+        /// <summary>Fails the next subscription that follows any of <paramref name="categories"/>.</summary>
+        public void FailNextSubscription(params string[] categories)
         {
             lock (_failing)
             {
                 _failing.UnionWith(categories);
-                _toFail = _failing.Count;
             }
         }
 
@@ -266,16 +265,16 @@ public sealed class CatalogFollowerTests : IAsyncLifetime
             bool fail;
             lock (_failing)
             {
-                fail = filter.Category is { } category && _failing.Remove(category);
+                fail = !filter.IsAll && filter.Categories.Any(_failing.Contains);
+                if (fail)
+                {
+                    _failing.Clear();
+                }
             }
 
             if (fail)
             {
-                if (Interlocked.Decrement(ref _toFail) == 0)
-                {
-                    _failed.TrySetResult();
-                }
-
+                _failed.TrySetResult();
                 throw new EventStoreUnavailableException("The store cannot be reached.", new IOException("Connection refused."));
             }
 

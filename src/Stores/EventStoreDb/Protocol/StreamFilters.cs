@@ -6,7 +6,7 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 
 /// <summary>
 /// Server-side filters on <c>$all</c>: a category is the stream-name prefix <c>category-</c> (a category has no dash, so the
-/// prefix selects exactly its streams); the port's "every event" leaves out EventStoreDB's own system streams
+/// prefix selects exactly its streams; several categories are several prefixes, any of which selects); the port's "every event" leaves out EventStoreDB's own system streams
 /// (<c>$</c>…: statistics, settings, projection links), which are not events of this application.
 /// </summary>
 internal static class StreamFilters
@@ -18,9 +18,9 @@ internal static class StreamFilters
     {
         ArgumentNullException.ThrowIfNull(filter);
         var expression = new FilterOptions.Types.Expression();
-        if (filter.Category is { } category)
+        if (!filter.IsAll)
         {
-            expression.Prefix.Add(category + "-");
+            expression.Prefix.AddRange(filter.Categories.Select(category => category + "-"));
         }
         else
         {
