@@ -21,8 +21,9 @@ namespace Affairs.Workflows.Timers;
 /// not held. A renewal that fails for any other reason also answers not held at once (by throwing); the next attempt
 /// reads the stream and takes the lease straight back if no one else took it meanwhile.</para>
 /// <para>Growth: with the default 10 s lease the stream gains one small event every 6 s, about 14,000 a day, whatever
-/// the centre does. The port has no stream truncation, so they stay in the log; projections and the feed skip them,
-/// and on EventStoreDB a <c>$maxCount</c> on the stream's metadata (set by an operator) lets scavenging drop them.</para>
+/// the centre does. They stay in the log: the port truncates nothing, and the ledger covers every event, so truncating
+/// the stream (EventStoreDB's <c>$maxCount</c> and scavenging) would show as events missing. Projections and the feed
+/// skip them. Renewing less often would need a longer lease, and the takeover must come within 15 s.</para>
 /// </remarks>
 public sealed class StreamSchedulerLease : ISchedulerLease
 {

@@ -22,6 +22,7 @@ public sealed partial class TimerService(
     ILogger<TimerService> logger) : BackgroundService
 {
     private LeaseState _state = new(false, null);
+    private bool _unreachable;
 
     /// <summary>What this host last knew of the lease: whether it holds it, and who does.</summary>
     public LeaseState Lease => Volatile.Read(ref _state);
@@ -78,11 +79,18 @@ public sealed partial class TimerService(
             now = before.Held
                 ? await lease.RenewAsync(stoppingToken).ConfigureAwait(false)
                 : await lease.TryAcquireAsync(stoppingToken).ConfigureAwait(false);
+            _unreachable = false;
         }
         catch (Exception failure) when (failure is not OperationCanceledException)
         {
             // Without an answer this host cannot know that it still holds the lease: it stops firing until it knows.
-            LogLeaseUnknown(lease.HolderId, failure);
+            // One warning per outage: the attempts every few seconds until it ends would say nothing new.
+            if (!_unreachable)
+            {
+                LogLeaseUnknown(lease.HolderId, failure);
+            }
+
+            _unreachable = true;
             now = new LeaseState(false, null);
         }
 
