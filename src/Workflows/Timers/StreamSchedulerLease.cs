@@ -13,8 +13,9 @@ namespace Affairs.Workflows.Timers;
 /// duration, then <see cref="SchedulerLeaseReleased"/> when it stops, each at the revision it last wrote, so that of
 /// two hosts racing for it the store's revision check lets exactly one win. Another host takes the lease when the
 /// last event is a release, or when the stream has not moved for a whole lease duration by that host's own clock: it
-/// compares what it read with what it read before rather than the holder's written expiry, so that clocks that
-/// disagree neither steal a live lease nor delay the takeover of a dead one. (The expiry is written for operators.)
+/// compares what it read with what it read before, on its monotonic clock, rather than the holder's written expiry, so
+/// that clocks that disagree, or are set meanwhile, neither steal a live lease nor delay the takeover of a dead one.
+/// (The expiry is written for operators.)
 /// </summary>
 /// <remarks>
 /// <para>A renewal that conflicts means another host took the lease over (this one was silent too long): it answers
@@ -36,9 +37,9 @@ public sealed class StreamSchedulerLease : ISchedulerLease
     private readonly TimeSpan _duration;
     private long _revision = StreamRevision.None;
     private string _hash = string.Empty;
-    private DateTimeOffset _writtenAt;
+    private long _writtenAt;
     private bool _held;
-    private (long Revision, DateTimeOffset Since)? _seen;
+    private (long Revision, long Since)? _seen;
 
     /// <summary>Creates the lease of host <paramref name="holderId"/>, held for <paramref name="duration"/> past each write.</summary>
     public StreamSchedulerLease(IEventStore store, EventCodec codec, IIdSource ids, TimeProvider time, string holderId, TimeSpan duration)
@@ -99,12 +100,12 @@ public sealed class StreamSchedulerLease : ISchedulerLease
             return new LeaseState(false, null);
         }
 
-        var now = _time.GetUtcNow();
-        if (now - _writtenAt < _duration / 2)
+        if (_time.GetElapsedTime(_writtenAt) < _duration / 2)
         {
             return new LeaseState(true, HolderId);
         }
 
+        var now = _time.GetUtcNow();
         try
         {
             await AppendAsync(new SchedulerLeaseRenewed(HolderId, now, now + _duration), _revision, _hash, cancellationToken).ConfigureAwait(false);
@@ -148,14 +149,13 @@ public sealed class StreamSchedulerLease : ISchedulerLease
     /// <summary>Whether the stream has stood at <paramref name="revision"/> for a whole lease duration, as this host has watched it.</summary>
     private bool Expired(long revision)
     {
-        var now = _time.GetUtcNow();
         if (_seen is not { } seen || seen.Revision != revision)
         {
-            _seen = (revision, now);
+            _seen = (revision, _time.GetTimestamp());
             return false;
         }
 
-        return now - seen.Since >= _duration;
+        return _time.GetElapsedTime(seen.Since) >= _duration;
     }
 
     private async Task<LeaseState> TakeAsync(long revision, string hash, CancellationToken cancellationToken)
@@ -182,6 +182,6 @@ public sealed class StreamSchedulerLease : ISchedulerLease
         var written = await _store.AppendAsync(Stream, expected, [encoded], cancellationToken).ConfigureAwait(false);
         _revision = written.NextExpectedRevision;
         _hash = hash;
-        _writtenAt = _time.GetUtcNow();
+        _writtenAt = _time.GetTimestamp();
     }
 }

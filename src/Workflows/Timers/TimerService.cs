@@ -120,6 +120,10 @@ public sealed partial class TimerService(
             {
                 LogRun(run.Due.Count, run.Fired.Count, run.Settled.Count);
             }
+            else
+            {
+                LogNoneDue();
+            }
         }
         catch (OperationCanceledException) when (tenure.IsCancellationRequested)
         {
@@ -155,6 +159,9 @@ public sealed partial class TimerService(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timers: {Due} due, {Fired} fired, {Settled} settled")]
     private partial void LogRun(int due, int fired, int settled);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Timers: none due")]
+    private partial void LogNoneDue();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "A timer pass failed; the next pass retries")]
     private partial void LogFailed(Exception failure);
