@@ -1,5 +1,6 @@
 using Affairs.EventStore;
 using Affairs.Workflows.ApiKeys;
+using Affairs.Workflows.Timers;
 
 namespace Affairs.Host.Feed;
 
@@ -10,8 +11,8 @@ namespace Affairs.Host.Feed;
 /// <param name="Unmasked">Whether personal data goes out unmasked.</param>
 internal sealed record FeedQuery(long After, string? Category, string? AffairTypeId, bool Unmasked)
 {
-    /// <summary>Categories that are bookkeeping (idempotency, ledger digests, API keys) or the audit of reads (identity lookups), not facts of the centre, and never go out.</summary>
-    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger", ApiKeyStreams.Category, "lookup" };
+    /// <summary>Categories that are bookkeeping (idempotency, ledger digests, API keys, the timer scheduler's lease) or the audit of reads (identity lookups), not facts of the centre, and never go out.</summary>
+    public static readonly IReadOnlySet<string> Internal = new HashSet<string>(StringComparer.Ordinal) { "idempotency", "ledger", ApiKeyStreams.Category, "lookup", StreamSchedulerLease.Stream.Category };
 
     public SubscriptionFilter StoreFilter => Category is { Length: > 0 } category ? SubscriptionFilter.ForCategory(category) : SubscriptionFilter.All;
 }

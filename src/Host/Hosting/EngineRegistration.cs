@@ -16,6 +16,7 @@ internal static class EngineRegistration
         {
             options.ResidentPseudonymKey = configuration["Affairs:ResidentPseudonymKey"] is { Length: > 0 } key ? key : data.Secret(PseudonymKeyFile);
             options.CentreId = configuration["Affairs:CentreId"] ?? options.CentreId;
+            options.SchedulerHolderId = configuration["Affairs:SchedulerHolderId"] ?? options.SchedulerHolderId;
             var calendars = configuration["Affairs:CalendarFolder"] ?? Path.Combine(AppContext.BaseDirectory, "calendars");
             if (Directory.Exists(calendars))
             {

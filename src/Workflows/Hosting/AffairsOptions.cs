@@ -23,4 +23,20 @@ public sealed class AffairsOptions
 
     /// <summary>How often the hosted timer scheduler looks for due timers (30 seconds by default).</summary>
     public TimeSpan TimerInterval { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// How long the timer scheduler's lease stays with a host that stopped renewing it (10 seconds by default): when a
+    /// host dies without releasing it, another takes over within this plus two <see cref="SchedulerLeaseRenewal"/>s
+    /// (14 seconds by default). Used by the lease stream; PostgreSQL's advisory lock ends with the holder's session.
+    /// </summary>
+    public TimeSpan SchedulerLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the hosted scheduler renews its lease, or, standing by, tries to take it (2 seconds by default).</summary>
+    public TimeSpan SchedulerLeaseRenewal { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// This host's name in the scheduler lease, shown to operators; unique per running host. By default the machine
+    /// name, the process id and a number counting the engines started in the process.
+    /// </summary>
+    public string SchedulerHolderId { get; set; } = string.Empty;
 }

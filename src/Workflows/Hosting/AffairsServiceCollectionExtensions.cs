@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Text;
 using System.Diagnostics.Metrics;
 using Affairs.Domain.Residents;
 using Affairs.Domain.Residents.Events;
+using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Calendar;
 using Affairs.Workflows.Cases;
@@ -28,6 +30,8 @@ namespace Affairs.Workflows.Hosting;
 /// </summary>
 public static class AffairsServiceCollectionExtensions
 {
+    private static int s_engines;
+
     /// <summary>Registers the codec, the stream repository, the mediator with its pipeline, and the engine's services.</summary>
     public static IServiceCollection AddAffairs(this IServiceCollection services, Action<AffairsOptions>? configure = null)
     {
@@ -37,6 +41,11 @@ public static class AffairsServiceCollectionExtensions
         if (Encoding.UTF8.GetByteCount(options.ResidentPseudonymKey) < 16)
         {
             throw new InvalidOperationException("Affairs:ResidentPseudonymKey must be set to a secret of at least 16 characters.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.SchedulerHolderId))
+        {
+            options.SchedulerHolderId = string.Create(CultureInfo.InvariantCulture, $"{Environment.MachineName}-{Environment.ProcessId}-{Interlocked.Increment(ref s_engines)}");
         }
 
         services.AddSingleton(options);
@@ -69,6 +78,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton<CaseStatistics>();
         services.TryAddSingleton<TimerSchedule>();
         services.TryAddSingleton<TimerScheduler>();
+        services.TryAddSingleton(sp => OpenSchedulerLease(sp, options));
         RegisterValidators(services);
         services.AddMediator(mediator =>
         {
@@ -96,6 +106,15 @@ public static class AffairsServiceCollectionExtensions
         services.AddHostedService<TimerService>();
         services.AddHostedService<CatalogFollower>();
         return services;
+    }
+
+    /// <summary>The store's own lease where it has one (PostgreSQL, SQLite), else the lease stream, which works on any store.</summary>
+    private static ISchedulerLease OpenSchedulerLease(IServiceProvider services, AffairsOptions options)
+    {
+        var store = services.GetRequiredService<IEventStore>();
+        return store is ISchedulerLeaseSource source
+            ? source.OpenSchedulerLease(options.SchedulerHolderId)
+            : new StreamSchedulerLease(store, services.GetRequiredService<EventCodec>(), services.GetRequiredService<IIdSource>(), services.GetRequiredService<TimeProvider>(), options.SchedulerHolderId, options.SchedulerLeaseDuration);
     }
 
     private static void RegisterValidators(IServiceCollection services)

@@ -39,6 +39,13 @@ public sealed class AffairsMetrics : IDisposable
     public void ObserveProjectionLag(Func<double> lagSeconds) =>
         _meter.CreateObservableGauge("affairs.projection.lag", lagSeconds, "s", "Age of the oldest event the read models have not applied yet.");
 
+    /// <summary>
+    /// Publishes gauge <c>affairs.scheduler.lease</c>: 1 while this host holds the timer scheduler lease, 0 while it stands
+    /// by, tagged with the host's <c>holder</c> id, so that the hosts of a deployment show which one fires the timers.
+    /// </summary>
+    public void ObserveSchedulerLease(Func<int> held, string holder) =>
+        _meter.CreateObservableGauge("affairs.scheduler.lease", () => new Measurement<int>(held(), new KeyValuePair<string, object?>("holder", holder)), "{lease}", "Whether this host holds the timer scheduler lease.");
+
     /// <inheritdoc />
     public void Dispose() => _meter.Dispose();
 }

@@ -1,20 +1,23 @@
 using System.Net;
 using Affairs.EventStore;
 using Affairs.Stores.Postgres;
+using Affairs.Workflows.Timers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Affairs.Host.Tests.Scaling;
 
 /// <summary>
 /// Two hosts on one PostgreSQL store (SQLite files are not for sharing between hosts), in a schema of their own that is
-/// dropped afterwards: what one host changes, the other serves without restarting.
+/// dropped afterwards: what one host changes, the other serves without restarting; one of them fires the timers.
 /// </summary>
 public sealed class SharedStoreTests
 {
     private const string Variable = "AFFAIRS_TEST_POSTGRES";
+    private const int SchedulerLockClass = 0x41666673;
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(10);
 
     [PostgresFact]
@@ -45,6 +48,95 @@ public sealed class SharedStoreTests
             await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
             await drop.ExecuteNonQueryAsync();
         }
+    }
+
+    [PostgresFact]
+    public async Task one_host_fires_the_timers_and_after_the_holders_lock_session_is_killed_one_host_takes_over_and_fires_once()
+    {
+        var schema = "hosts_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            using var a = new PostgresHost(schema) { BackgroundServices = true };
+            var centre = new Centre(a);
+            var early = await OnNoticeAsync(centre);
+            using var b = new PostgresHost(schema) { BackgroundServices = true };
+            b.CreateClient().Dispose();
+            PostgresHost[] hosts = [a, b];
+            await Until(hosts, () => Holders(hosts).Count == 1 && hosts.All(h => Scheduler(h).Lease.Holder is not null));
+            var holder = Holders(hosts).Single();
+            Assert.All(hosts, h => Assert.Equal(holder, Scheduler(h).Lease.Holder));
+
+            Advance(hosts, TimeSpan.FromDays(8));
+            await Until(hosts, async () => await NoticesEndedAsync(centre, early) == 1);
+            var killed = await ScalarAsync<int>($"SELECT pid FROM pg_stat_activity WHERE application_name = 'affairs-scheduler:{holder}'");
+            var terminated = await ScalarAsync<bool>($"SELECT pg_terminate_backend({killed})");
+
+            // Either host may win the lock next (the old holder's renewal finds its session gone and it tries again).
+            await Until(hosts, async () => Holders(hosts).Count == 1 && await ScalarAsync<int>(
+                $"SELECT pid FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = {SchedulerLockClass} AND objid = hashtext('{schema}')::oid UNION ALL SELECT 0 LIMIT 1") is not 0 and var pid && pid != killed);
+            var late = await OnNoticeAsync(centre);
+            Advance(hosts, TimeSpan.FromDays(8));
+            await Until(hosts, async () => await NoticesEndedAsync(centre, late) == 1);
+
+            Assert.True(terminated);
+            Assert.Single(Holders(hosts));
+            Assert.Equal(1, await NoticesEndedAsync(centre, early));
+            Assert.Equal(1, await NoticesEndedAsync(centre, late));
+        }
+        finally
+        {
+            await ScalarAsync<int>($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE; SELECT 1");
+        }
+    }
+
+    private static TimerService Scheduler(HostFactory host) => host.Services.GetServices<IHostedService>().OfType<TimerService>().Single();
+
+    private static List<string> Holders(IEnumerable<HostFactory> hosts) =>
+        [.. hosts.Select(h => Scheduler(h).Lease).Where(l => l.Held).Select(l => l.Holder!)];
+
+    private static void Advance(IEnumerable<HostFactory> hosts, TimeSpan by)
+    {
+        foreach (var host in hosts)
+        {
+            host.Clock.Advance(by);
+        }
+    }
+
+    /// <summary>Lets the hosts' clocks run in 2 s steps (their schedulers' renewal interval) until <paramref name="condition"/> holds, for at most 60 s.</summary>
+    private static Task Until(IEnumerable<HostFactory> hosts, Func<bool> condition) => Until(hosts, () => Task.FromResult(condition()));
+
+    private static async Task Until(IEnumerable<HostFactory> hosts, Func<Task<bool>> condition)
+    {
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await condition())
+        {
+            Advance(hosts, TimeSpan.FromSeconds(2));
+            await Task.Delay(TimeSpan.FromMilliseconds(50), bound.Token);
+        }
+    }
+
+    private static async Task<string> OnNoticeAsync(Centre centre)
+    {
+        var caseId = await centre.OpenAndAccept();
+        await Centre.Ok(centre.A.Post($"/api/cases/{caseId}/triggers/record-data-check", new { data = new { dataCheckReportNo = "HC-2026-001", monthlyIncomePerPerson = 500 } }));
+        await Centre.Ok(centre.A.Post($"/api/cases/{caseId}/triggers/record-home-visit", new { data = new { homeVisitDate = "2026-03-09", investigator1 = "s-dibao-a", investigator2 = "s-grid-1" } }));
+        await Centre.Ok(Centre.Attach(centre.A, caseId, "data-check-report"));
+        await Centre.Ok(Centre.Attach(centre.A, caseId, "home-visit-record"));
+        await Centre.Ok(centre.A.Post($"/api/cases/{caseId}/triggers/complete-investigation"));
+        await Centre.Ok(centre.Supervisor.Post($"/api/cases/{caseId}/triggers/pass-first-review"));
+        return caseId;
+    }
+
+    private static async Task<int> NoticesEndedAsync(Centre centre, string caseId) =>
+        (await centre.Auditor.GetAsync($"/api/cases/{caseId}/history").Json()).EnumerateArray()
+            .Count(e => e.Str("kind") == "transitioned" && e.Str("trigger") == "notice-ended");
+
+    private static async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(Variable));
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
     }
 
     /// <summary>Runs only when <c>AFFAIRS_TEST_POSTGRES</c> names a server (see <c>scripts/services.sh</c>).</summary>
