@@ -1,3 +1,4 @@
+using Affairs.EventStore;
 using System.Text.Json;
 using Affairs.Domain.Cases.Events;
 using Affairs.Workflows.Cases;
@@ -77,13 +78,19 @@ public sealed class TimerTests : IAsyncLifetime
             caseIds.Add(await _work.DibaoOnNoticeAsync());
         }
 
-        await using var second = new Engine(sharing: Engine);
+        // The second host's appends wait at a gate, so that both hosts have seen every timer due before either fires:
+        // the second decides first and is held at its first append; the first then fires them all; then the second
+        // goes on, and must find each one done.
+        var gate = new AppendGate(Engine.Store);
+        await using var second = new Engine(s => s.AddSingleton<IEventStore>(gate), sharing: Engine);
         await second.StartAsync();
         Engine.Clock.Advance(TimeSpan.FromDays(8));
 
-        var runs = await Task.WhenAll(
-            Task.Run(() => _work.FireTimersAsync()),
-            Task.Run(() => second.Services.GetRequiredService<TimerScheduler>().FireDueAsync()));
+        var late = Task.Run(() => second.Services.GetRequiredService<TimerScheduler>().FireDueAsync());
+        await gate.Attempted.WaitAsync(TimeSpan.FromSeconds(30));
+        var early = await _work.FireTimersAsync();
+        gate.Open();
+        var runs = new[] { early, await late };
 
         foreach (var caseId in caseIds)
         {
@@ -156,4 +163,32 @@ public sealed class TimerTests : IAsyncLifetime
 
     private static IEnumerable<CaseTransitioned> Transitions(IEnumerable<object> events, string trigger) =>
         events.OfType<CaseTransitioned>().Where(t => t.Trigger == trigger);
+
+    /// <summary>A store whose appends wait until <see cref="Open"/>; reads go straight through.</summary>
+    private sealed class AppendGate(IEventStore inner) : IEventStore
+    {
+        private readonly TaskCompletionSource _attempted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes at the first append that waits.</summary>
+        public Task Attempted => _attempted.Task;
+
+        public void Open() => _open.TrySetResult();
+
+        public async Task<AppendResult> AppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
+        {
+            _attempted.TrySetResult();
+            await _open.Task.WaitAsync(cancellationToken);
+            return await inner.AppendAsync(stream, expected, events, cancellationToken);
+        }
+
+        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromRevision, long maxCount, CancellationToken cancellationToken = default) =>
+            inner.ReadStreamAsync(stream, direction, fromRevision, maxCount, cancellationToken);
+
+        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(SubscriptionFilter filter, long afterPosition, long maxCount, CancellationToken cancellationToken = default) =>
+            inner.ReadAllAsync(filter, afterPosition, maxCount, cancellationToken);
+
+        public IAsyncEnumerable<RecordedEvent> SubscribeAsync(SubscriptionFilter filter, long checkpoint, CancellationToken cancellationToken = default) =>
+            inner.SubscribeAsync(filter, checkpoint, cancellationToken);
+    }
 }
