@@ -81,15 +81,22 @@ public sealed class TimerTests : IAsyncLifetime
         // The second host's appends wait at a gate, so that both hosts have seen every timer due before either fires:
         // the second decides first and is held at its first append; the first then fires them all; then the second
         // goes on, and must find each one done.
-        var gate = new AppendGate(Engine.Store);
+        var gate = new RacingStore(Engine.Store);
         await using var second = new Engine(s => s.AddSingleton<IEventStore>(gate), sharing: Engine);
         await second.StartAsync();
         Engine.Clock.Advance(TimeSpan.FromDays(8));
+        var attempted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var open = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        gate.BeforeNextAppend = async () =>
+        {
+            attempted.TrySetResult();
+            await open.Task;
+        };
 
         var late = Task.Run(() => second.Services.GetRequiredService<TimerScheduler>().FireDueAsync());
-        await gate.Attempted.WaitAsync(TimeSpan.FromSeconds(30));
+        await attempted.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var early = await _work.FireTimersAsync();
-        gate.Open();
+        open.TrySetResult();
         var runs = new[] { early, await late };
 
         foreach (var caseId in caseIds)
@@ -163,32 +170,4 @@ public sealed class TimerTests : IAsyncLifetime
 
     private static IEnumerable<CaseTransitioned> Transitions(IEnumerable<object> events, string trigger) =>
         events.OfType<CaseTransitioned>().Where(t => t.Trigger == trigger);
-
-    /// <summary>A store whose appends wait until <see cref="Open"/>; reads go straight through.</summary>
-    private sealed class AppendGate(IEventStore inner) : IEventStore
-    {
-        private readonly TaskCompletionSource _attempted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private readonly TaskCompletionSource _open = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        /// <summary>Completes at the first append that waits.</summary>
-        public Task Attempted => _attempted.Task;
-
-        public void Open() => _open.TrySetResult();
-
-        public async Task<AppendResult> AppendAsync(StreamName stream, ExpectedRevision expected, IReadOnlyList<EventToAppend> events, CancellationToken cancellationToken = default)
-        {
-            _attempted.TrySetResult();
-            await _open.Task.WaitAsync(cancellationToken);
-            return await inner.AppendAsync(stream, expected, events, cancellationToken);
-        }
-
-        public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(StreamName stream, ReadDirection direction, long fromRevision, long maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadStreamAsync(stream, direction, fromRevision, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> ReadAllAsync(SubscriptionFilter filter, long afterPosition, long maxCount, CancellationToken cancellationToken = default) =>
-            inner.ReadAllAsync(filter, afterPosition, maxCount, cancellationToken);
-
-        public IAsyncEnumerable<RecordedEvent> SubscribeAsync(SubscriptionFilter filter, long checkpoint, CancellationToken cancellationToken = default) =>
-            inner.SubscribeAsync(filter, checkpoint, cancellationToken);
-    }
 }
