@@ -15,8 +15,13 @@ public interface IReadModelStore
     /// <summary>The stored state of <paramref name="model"/>, every row included, or null when none was stored.</summary>
     Task<ReadModelState?> LoadAsync(string model, CancellationToken cancellationToken = default);
 
-    /// <summary>Writes one batch: the rows and the new checkpoint and version, in one transaction.</summary>
-    Task SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Writes one batch: the rows and the new checkpoint and version, in one transaction; or nothing, and false, when
+    /// the model is stored in the same version at this checkpoint or a later one (another host sharing the store is
+    /// ahead: what it stored already reflects this batch's events). So the stored checkpoint only moves forward, and
+    /// the rows always are the model exactly as of it.
+    /// </summary>
+    Task<bool> SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One row of a read model.</summary>

@@ -66,7 +66,7 @@ public sealed class PostgresReadModelStore : IReadModelStore, IAsyncDisposable
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         try
@@ -74,19 +74,36 @@ public sealed class PostgresReadModelStore : IReadModelStore, IAsyncDisposable
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-            // One writer per model at a time: the row lock on its head orders concurrent batches (two hosts, a rebuild).
+            // One writer per model at a time: the lock on its head row orders the batches of hosts sharing the
+            // database, and a batch another host is already past writes nothing.
+            await using (var create = new NpgsqlCommand($"INSERT INTO {_schema}.read_model (model, version, checkpoint) VALUES ($1, $2, -1) ON CONFLICT (model) DO NOTHING", connection, transaction))
+            {
+                create.Parameters.AddWithValue(changes.Model);
+                create.Parameters.AddWithValue(changes.Version);
+                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using (var head = new NpgsqlCommand(
-                $"""
-                INSERT INTO {_schema}.read_model (model, version, checkpoint) VALUES ($1, $2, $3)
-                ON CONFLICT (model) DO UPDATE SET version = excluded.version, checkpoint = excluded.checkpoint
-                """,
+                $"SELECT version = $2 AND (checkpoint > $3 OR (checkpoint = $3 AND NOT $4)) FROM {_schema}.read_model WHERE model = $1 FOR UPDATE",
                 connection,
                 transaction))
             {
                 head.Parameters.AddWithValue(changes.Model);
                 head.Parameters.AddWithValue(changes.Version);
                 head.Parameters.AddWithValue(changes.Checkpoint);
-                await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                head.Parameters.AddWithValue(changes.ReplaceAll);
+                if (await head.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+                {
+                    return false;
+                }
+            }
+
+            await using (var move = new NpgsqlCommand($"UPDATE {_schema}.read_model SET version = $2, checkpoint = $3 WHERE model = $1", connection, transaction))
+            {
+                move.Parameters.AddWithValue(changes.Model);
+                move.Parameters.AddWithValue(changes.Version);
+                move.Parameters.AddWithValue(changes.Checkpoint);
+                await move.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
 
             if (changes.ReplaceAll)
@@ -114,6 +131,7 @@ public sealed class PostgresReadModelStore : IReadModelStore, IAsyncDisposable
             }
 
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception failure) when (PostgresFaults.IsDriverFault(failure))
         {

@@ -82,14 +82,27 @@ public sealed class SqliteReadModelStore : IReadModelStore
     }
 
     /// <inheritdoc />
-    public async Task SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using var transaction = connection.BeginTransaction(deferred: false);
+            await using (var ahead = connection.CreateCommand())
+            {
+                ahead.CommandText = "SELECT 1 FROM read_model WHERE model = $model AND version = $version AND (checkpoint > $checkpoint OR (checkpoint = $checkpoint AND NOT $replace))";
+                ahead.Parameters.AddWithValue("$replace", changes.ReplaceAll);
+                ahead.Parameters.AddWithValue("$model", changes.Model);
+                ahead.Parameters.AddWithValue("$version", changes.Version);
+                ahead.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
+                if (await ahead.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return false;
+                }
+            }
+
             if (changes.ReplaceAll)
             {
                 await using var clear = connection.CreateCommand();
@@ -120,6 +133,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
             head.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
             await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return true;
         }
         catch (Exception failure) when (SqliteFaults.IsDriverFault(failure))
         {

@@ -104,6 +104,22 @@ public abstract class PersistedBoardTests : IAsyncLifetime
         Assert.DoesNotContain(stored.Rows, r => r.Body == "not what this version reads");
     }
 
+    [ConformanceFact]
+    public async Task a_batch_behind_what_another_host_stored_writes_nothing_so_the_checkpoint_only_moves_forward()
+    {
+        var ahead = await ReadModels.SaveAsync(new ReadModelChanges("shared", 1, 20, [new("case", "c-1", "at 20")], ReplaceAll: false));
+        var behind = await ReadModels.SaveAsync(new ReadModelChanges("shared", 1, 10, [new("case", "c-1", "at 10"), new("case", "c-2", "at 10")], ReplaceAll: false));
+        var again = await ReadModels.SaveAsync(new ReadModelChanges("shared", 1, 20, [new("case", "c-1", "again at 20")], ReplaceAll: false));
+        var replaced = await ReadModels.SaveAsync(new ReadModelChanges("shared", 1, 20, [new("case", "c-3", "rebuilt at 20")], ReplaceAll: true));
+        var stored = await ReadModels.LoadAsync("shared");
+
+        Assert.Equal((true, false, false, true), (ahead, behind, again, replaced));
+        Assert.NotNull(stored);
+        Assert.Equal(20, stored.Checkpoint);
+        Assert.Equal([new ReadModelRow("case", "c-3", "rebuilt at 20")], stored.Rows);
+        Assert.Null(await ReadModels.LoadAsync("another"));
+    }
+
     /// <summary>The board as JSON: every case, household and death with everything the board keeps of it.</summary>
     internal static string Snapshot(CaseBoard board) =>
         JsonSerializer.Serialize(new { board.Checkpoint, Cases = board.InLogOrder, Households = board.Households.InLogOrder, Deaths = board.Deaths.OrderBy(d => d.Key, StringComparer.Ordinal) }, EventCodec.JsonOptions);

@@ -94,13 +94,15 @@ public sealed class PublishedBoardTests : IAsyncLifetime
 
         public Task<ReadModelState?> LoadAsync(string model, CancellationToken cancellationToken = default) => Task.FromResult<ReadModelState?>(null);
 
-        public async Task SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
+        public async Task<bool> SaveAsync(ReadModelChanges changes, CancellationToken cancellationToken = default)
         {
             if (_held)
             {
                 _saving.TrySetResult();
                 await _release.Task.WaitAsync(cancellationToken);
             }
+
+            return true;
         }
     }
 }
