@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Affairs.EventStore;
 using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
@@ -124,6 +125,10 @@ public sealed class ProjectionEngine
             Interlocked.Decrement(ref _following);
             await stop.CancelAsync().ConfigureAwait(false);
             await saver.ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await SaveOnStopAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -301,6 +306,19 @@ public sealed class ProjectionEngine
         }
     }
 
+    private async Task SaveOnStopAsync()
+    {
+        try
+        {
+            // A clean stop stores what was applied since the last batch, so the next start has less to replay.
+            await SaveAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EventStoreUnavailableException)
+        {
+            // Not stored: the next start replays it from the stored checkpoint.
+        }
+    }
+
     private async Task SaveWhileIdleAsync(CancellationToken cancellationToken)
     {
         if (_saved is null)
@@ -367,7 +385,7 @@ public sealed class ProjectionEngine
             {
                 Publish(checkpoint);
                 _unsaved += applied;
-                if (_unsaved >= _options.SaveEvery || _time.GetElapsedTime(_savedAt) >= _options.SaveInterval)
+                if (_unsaved >= _options.SaveEvery || Stopwatch.GetElapsedTime(_savedAt) >= _options.SaveInterval)
                 {
                     await SaveLockedAsync(cancellationToken).ConfigureAwait(false);
                 }
@@ -403,7 +421,7 @@ public sealed class ProjectionEngine
             }
         }
 
-        _savedAt = _time.GetTimestamp();
+        _savedAt = Stopwatch.GetTimestamp();
         _loaded = true;
     }
 
@@ -420,7 +438,7 @@ public sealed class ProjectionEngine
         _builder.TakeChanges();
         _replaceSaved = false;
         Volatile.Write(ref _unsaved, 0);
-        _savedAt = _time.GetTimestamp();
+        _savedAt = Stopwatch.GetTimestamp();
     }
 
     private void Publish(long checkpoint)
