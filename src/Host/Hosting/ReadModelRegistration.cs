@@ -10,7 +10,7 @@ namespace Affairs.Host.Hosting;
 /// (<see cref="ReadModelOptions"/>, section <c>Affairs:ReadModels</c>). By default they follow the event store: with
 /// SQLite, a file of their own beside the store's (<c>affairs.db</c> → <c>affairs.readmodels.db</c>); with PostgreSQL,
 /// tables in the store's schema; with EventStoreDB, a SQLite file (<c>Store:ReadModels:Path</c>, by default
-/// <c>data/affairs.readmodels.db</c>). <c>Store:ReadModels:Kind</c> chooses otherwise: <c>Sqlite</c> (with
+/// <c>affairs.readmodels.db</c> in <c>Affairs:DataFolder</c>). <c>Store:ReadModels:Kind</c> chooses otherwise: <c>Sqlite</c> (with
 /// <c>Path</c>), <c>Postgres</c> (with <c>ConnectionString</c> and optional <c>Schema</c>), or <c>Memory</c> (kept
 /// nowhere: every start replays the log).
 /// </summary>
@@ -53,7 +53,7 @@ internal static class ReadModelRegistration
 
         return new SqliteReadModelStore(section["Path"] ?? (events is not null
             ? SqliteReadModelStore.BesideEventStore(events.FilePath)
-            : Path.Combine("data", "affairs.readmodels.db")));
+            : DataFolder.From(configuration).File("affairs.readmodels.db")));
     }
 
     /// <summary>Keeps nothing: every start replays the log.</summary>
