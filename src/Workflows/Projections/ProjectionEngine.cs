@@ -427,7 +427,15 @@ public sealed class ProjectionEngine
 
     private async Task SaveLockedAsync(CancellationToken cancellationToken)
     {
-        if (_saved is null || _unsaved == 0)
+        if (_saved is null)
+        {
+            // Kept nowhere: nothing needs the changes.
+            _builder.TakeChanges();
+            _unsaved = 0;
+            return;
+        }
+
+        if (_unsaved == 0)
         {
             return;
         }
