@@ -43,7 +43,7 @@ internal static class CaseEndpoints
             .WithSummary("Hands the case to another staff member, with a reason.").Produces<CaseRevision>().WithIfMatch();
         cases.MapGet("/", List).RequireAuthorization(AccessPolicies.CasesRead).WithName("ListCases")
             .WithSummary("Lists cases by affair type, state, status, subject, post, handler and opening time, a page at a time")
-            .Produces<CasePage>();
+            .Produces<CasePage>().ReadsBoard();
     }
 
     private static async Task<IResult> Open(OpenCaseRequest request, HttpContext http, IMediator mediator, CancellationToken ct)

@@ -27,7 +27,7 @@ internal static class HouseholdEndpoints
             .WithSummary("Makes another member the head of the household.").Produces<HouseholdRevision>().WithIfMatch().WithETag();
         households.MapGet("/", List).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("ListHouseholds")
             .WithSummary("Lists households, of one grid or all, a page at a time")
-            .Produces<HouseholdPage>();
+            .Produces<HouseholdPage>().ReadsBoard();
     }
 
     private static async Task<IResult> Register(RegisterHouseholdRequest r, HttpContext http, IMediator mediator, CancellationToken ct)

@@ -1,4 +1,5 @@
 using Affairs.Domain.Rejections;
+using Affairs.Host.OpenApi;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Workflows.Deadlines;
@@ -20,19 +21,19 @@ internal static class QueueEndpoints
     {
         var queues = api.MapGroup("/queues").WithTags("Queues");
         queues.MapGet("/me", Mine).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyQueue")
-            .WithSummary("Lists the caller's work: as A, as B (covering) and as supervisor.").Produces<StaffQueue>();
+            .WithSummary("Lists the caller's work: as A, as B (covering) and as supervisor.").Produces<StaffQueue>().ReadsBoard();
         queues.MapGet("/me/handover", MyHandover).RequireAuthorization(AccessPolicies.CasesWrite).WithName("GetMyHandoverList")
-            .WithSummary("Lists, on return from an absence, the steps back with the caller and those the B holder keeps.").Produces<HandoverList>();
+            .WithSummary("Lists, on return from an absence, the steps back with the caller and those the B holder keeps.").Produces<HandoverList>().ReadsBoard();
         queues.MapGet("/staff/{staffId}", OfStaff).RequireAuthorization(AccessPolicies.Audit).WithName("GetStaffQueue")
-            .WithSummary("Lists a staff member's work.").Produces<StaffQueue>();
+            .WithSummary("Lists a staff member's work.").Produces<StaffQueue>().ReadsBoard();
         queues.MapGet("/posts/{postId}", OfPost).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetPostQueue")
-            .WithSummary("Lists the open cases of a post and who is responsible now.").Produces<PostQueue>();
+            .WithSummary("Lists the open cases of a post and who is responsible now.").Produces<PostQueue>().ReadsBoard();
         queues.MapGet("/overdue", Overdue).RequireAuthorization(AccessPolicies.CasesRead).WithName("GetOverdueWork")
-            .WithSummary("Lists overdue and soon-due cases.").Produces<DeadlineWatch>();
+            .WithSummary("Lists overdue and soon-due cases.").Produces<DeadlineWatch>().ReadsBoard();
         api.MapGet("/cases/{caseId}/deadlines", Deadlines).RequireAuthorization(AccessPolicies.CasesRead).WithTags("Cases").WithName("GetCaseDeadlines")
-            .WithSummary("Lists a case's running and past deadlines.").Produces<CaseDeadlines>();
+            .WithSummary("Lists a case's running and past deadlines.").Produces<CaseDeadlines>().ReadsBoard();
         api.MapGet("/statistics", Statistics).RequireAuthorization(AccessPolicies.Audit).WithTags("Statistics").WithName("GetStatistics")
-            .WithSummary("Reports statistics per affair type and period over a date range.").Produces<StatisticsReport>();
+            .WithSummary("Reports statistics per affair type and period over a date range.").Produces<StatisticsReport>().ReadsBoard();
         var projections = api.MapGroup("/projections").WithTags("Projections");
         projections.MapGet("/status", Status).RequireAuthorization(AccessPolicies.Audit).WithName("GetProjectionStatus")
             .WithSummary("Reads the position of each projection.").Produces<ProjectionStatus>();

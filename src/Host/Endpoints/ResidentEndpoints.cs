@@ -21,7 +21,7 @@ internal static class ResidentEndpoints
         residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident")
             .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().ReadsOnly();
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
-            .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag();
+            .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag().ReadsBoard();
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")
             .WithSummary("Changes a resident's phone and address.").Produces<ResidentRevision>().WithIfMatch().WithETag();
         residents.MapPut("/{id}/grid", Grid).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("AssignResidentGrid")

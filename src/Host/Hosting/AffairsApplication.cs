@@ -35,6 +35,7 @@ internal static class AffairsApplication
         var limit = builder.Configuration.GetValue("Affairs:MaxRequestBodyBytes", RequestSizeLimit.DefaultBytes);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = limit);
         var storeDescription = builder.Services.AddEventStore(builder.Configuration);
+        builder.Services.AddReadModels();
         builder.Services.AddAffairsEngine(builder.Configuration);
         builder.Services.AddAffairsAuthentication(builder.Configuration);
         builder.Services.AddAffairsTelemetry(builder.Configuration);
@@ -57,6 +58,7 @@ internal static class AffairsApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<Correlation>();
+        app.UseMiddleware<LogPositions>();
         app.UseMiddleware<RequestSizeLimit>(limit);
         app.UseAuthentication();
         app.UseAuthorization();

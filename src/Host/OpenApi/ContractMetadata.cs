@@ -24,6 +24,12 @@ internal sealed class StoreBackedMetadata
     public static StoreBackedMetadata Instance { get; } = new();
 }
 
+/// <summary>The operation reads the read models: it takes <c>minPosition</c> and may answer 503 <c>projection.behind</c>.</summary>
+internal sealed class BoardReadMetadata
+{
+    public static BoardReadMetadata Instance { get; } = new();
+}
+
 /// <summary>
 /// What a route declares about its headers beyond what the framework sees; <see cref="OperationContract"/> turns it
 /// into parameters, response headers and problem answers.
@@ -45,4 +51,8 @@ internal static class ContractMetadata
     /// <summary>The route is a POST that writes nothing.</summary>
     public static TBuilder ReadsOnly<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ReadOnlyOperationMetadata.Instance);
+
+    /// <summary>The route reads the read models: given <c>minPosition</c> it waits for them to reach it (bounded; then 503 <c>projection.behind</c>).</summary>
+    public static TBuilder ReadsBoard<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => Requests.LogPositions.WaitForMinPosition(builder);
 }

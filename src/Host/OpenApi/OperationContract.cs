@@ -12,7 +12,8 @@ namespace Affairs.Host.OpenApi;
 /// described without repeating it: 401 unless anonymous (no security requirement then), 403 where a policy applies; 400, 413 and 415 where there is a
 /// body; 404 where the route names a resource or a command may refer to one; <c>Idempotency-Key</c>, 409 and 422 on
 /// writes; <c>If-Match</c> and <c>ETag</c> where the route declares them (<see cref="ContractMetadata"/>);
-/// <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201; 503 with <c>Retry-After</c> on every route that reads or
+/// <c>X-Affairs-Position</c> on the success answers of writes, <c>minPosition</c> on routes that read the read models
+/// (<see cref="ContractMetadata.ReadsBoard"/>); <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201; 503 with <c>Retry-After</c> on every route that reads or
 /// writes the store (all of <c>/api</c>, and routes marked <see cref="ContractMetadata.ReadsStore"/>).
 /// </summary>
 internal sealed class OperationContract : IOpenApiOperationTransformer
@@ -39,6 +40,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         var isWrite = !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !metadata.OfType<ReadOnlyOperationMetadata>().Any();
         var ifMatch = metadata.OfType<IfMatchMetadata>().Any();
         var eTag = ifMatch || metadata.OfType<ETagMetadata>().Any();
+        var readsBoard = metadata.OfType<BoardReadMetadata>().Any();
         var named = description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path);
         var hasInput = hasBody || description.ParameterDescriptions.Any(p => p.Source == BindingSource.Path || p.Source == BindingSource.Query);
         // Every route but an anonymous one needs a caller (the fallback policy); a named policy can also refuse one.
@@ -61,7 +63,19 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
             Header(operation, HeaderNames.IfMatch, "The revision the change is based on, as a strong entity tag (`\"7\"`, the ETag of the last answer). A stale one answers 409 with `currentRevision`; without it the change applies to the latest revision.");
         }
 
-        Problems(operation, isApi && (hasInput || isWrite || ifMatch), StatusCodes.Status400BadRequest);
+        if (readsBoard && !operation.Parameters.Any(p => p.In == ParameterLocation.Query && p.Name == LogPositions.MinPosition))
+        {
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = LogPositions.MinPosition,
+                In = ParameterLocation.Query,
+                Required = false,
+                Description = $"Read your writes: the `{LogPositions.Header}` of an earlier write. The answer waits until the read models have applied that log position, and answers 503 `{LogPositions.Behind}` if they do not in time.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64", Minimum = "0" },
+            });
+        }
+
+        Problems(operation, isApi && (hasInput || isWrite || ifMatch || readsBoard), StatusCodes.Status400BadRequest);
         Problems(operation, !anonymous, StatusCodes.Status401Unauthorized);
         Problems(operation, policy, StatusCodes.Status403Forbidden);
         Problems(operation, isApi && (named || isWrite), StatusCodes.Status404NotFound);
@@ -88,6 +102,20 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
                 {
                     Description = "Seconds to wait before trying again.",
                     Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int32" },
+                };
+            }
+
+            if (status == "503" && readsBoard)
+            {
+                answer.Description = Descriptions[StatusCodes.Status503ServiceUnavailable] + $" Also when the read models have not reached `{LogPositions.MinPosition}` in time (`{LogPositions.Behind}`, with their `checkpoint`).";
+            }
+
+            if (isWrite && isApi && status.StartsWith('2'))
+            {
+                answer.Headers[LogPositions.Header] = new OpenApiHeader
+                {
+                    Description = $"The log position of what the write committed; pass it as `{LogPositions.MinPosition}` to a query to read this write. Absent when the write committed nothing.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.Integer, Format = "int64" },
                 };
             }
 

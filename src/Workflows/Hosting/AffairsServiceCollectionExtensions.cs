@@ -53,6 +53,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton<IIdSource, TimeOrderedIdSource>();
         services.TryAddSingleton(_ => EventTypeRegistry.FromAssemblies(typeof(ResidentRegistered).Assembly, typeof(AffairsServiceCollectionExtensions).Assembly));
         services.TryAddSingleton(sp => new EventCodec(sp.GetRequiredService<EventTypeRegistry>(), sp.GetServices<IEventUpcaster>()));
+        services.TryAddSingleton<CommitPositions>();
         services.TryAddSingleton<StreamRepository>();
         services.TryAddSingleton(sp => new CalendarCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>(), options.TimeZone));
         services.TryAddSingleton(sp => new AffairTypeCatalog(sp.GetRequiredService<Affairs.EventStore.IEventStore>()));
@@ -73,6 +74,7 @@ public static class AffairsServiceCollectionExtensions
         services.TryAddSingleton(new ResidentPseudonym(Encoding.UTF8.GetBytes(options.ResidentPseudonymKey)));
         services.TryAddSingleton(sp => new AffairsMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton<DeadlineCalculator>();
+        services.TryAddSingleton<ReadModelOptions>();
         services.TryAddSingleton<ProjectionEngine>();
         services.TryAddSingleton<WorkQueues>();
         services.TryAddSingleton<CaseStatistics>();

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Affairs.Domain.Cases;
 using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Households.Events;
@@ -13,29 +14,59 @@ namespace Affairs.Workflows.Projections;
 /// the facts of its current step and its figures, the residents reported dead, and the households with their members and
 /// grid (<see cref="Households"/>). Responsibility is not stored: it is
 /// recomputed from the organisation as of the moment of each query, so an absence registered late counts from its start.
-/// Mutated only by the <see cref="ProjectionEngine"/>, under its gate.
+/// Immutable: the <see cref="ProjectionEngine"/> changes a builder and publishes a new board, which shares everything
+/// the change did not touch, so a reader keeps a consistent board for as long as it reads and never waits for the
+/// projection.
 /// </summary>
-public sealed class CaseBoard(DeadlineCalculator deadlines)
+public sealed class CaseBoard
 {
-    private readonly Dictionary<string, CaseEntry> _cases = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, List<CaseEntry>> _bySubject = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, DateOnly> _deaths = new(StringComparer.Ordinal);
-    private readonly List<CaseEntry> _byPosition = [];
+    private readonly ImmutableDictionary<string, CaseEntry> _cases;
+    private readonly ImmutableDictionary<string, ImmutableList<CaseEntry>> _bySubject;
+    private readonly ImmutableDictionary<string, DateOnly> _deaths;
+    private readonly ImmutableList<CaseEntry> _byPosition;
+
+    private CaseBoard(
+        ImmutableDictionary<string, CaseEntry> cases,
+        ImmutableDictionary<string, ImmutableList<CaseEntry>> bySubject,
+        ImmutableDictionary<string, DateOnly> deaths,
+        ImmutableList<CaseEntry> byPosition,
+        HouseholdIndex households,
+        long checkpoint)
+    {
+        _cases = cases;
+        _bySubject = bySubject;
+        _deaths = deaths;
+        _byPosition = byPosition;
+        Households = households;
+        Checkpoint = checkpoint;
+    }
+
+    /// <summary>A board with nothing on it, at position 0.</summary>
+    public static CaseBoard Empty { get; } = new(
+        ImmutableDictionary.Create<string, CaseEntry>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<string, ImmutableList<CaseEntry>>(StringComparer.Ordinal),
+        ImmutableDictionary.Create<string, DateOnly>(StringComparer.Ordinal),
+        [],
+        HouseholdIndex.Empty,
+        0);
+
+    /// <summary>The log position of the last event this board has applied.</summary>
+    public long Checkpoint { get; }
 
     /// <summary>Every case, open and closed.</summary>
-    public IReadOnlyCollection<CaseEntry> Cases => _cases.Values;
+    public IReadOnlyCollection<CaseEntry> Cases => _byPosition;
 
     /// <summary>Residents reported dead, with the date of death.</summary>
     public IReadOnlyDictionary<string, DateOnly> Deaths => _deaths;
 
     /// <summary>The cases whose current step is open (not closed).</summary>
-    public IEnumerable<CaseEntry> Open => _cases.Values.Where(c => !c.State.IsClosed);
+    public IEnumerable<CaseEntry> Open => _byPosition.Where(c => !c.State.IsClosed);
 
     /// <summary>Every case in the order its opening was recorded in the log (by <see cref="CaseEntry.OpenedPosition"/>).</summary>
     public IReadOnlyList<CaseEntry> InLogOrder => _byPosition;
 
     /// <summary>The households, their members and grids.</summary>
-    public HouseholdIndex Households { get; } = new();
+    public HouseholdIndex Households { get; }
 
     /// <summary>One case, or null.</summary>
     public CaseEntry? Find(string caseId) => _cases.GetValueOrDefault(caseId);
@@ -49,109 +80,143 @@ public sealed class CaseBoard(DeadlineCalculator deadlines)
         || eventType.StartsWith("household.", StringComparison.Ordinal)
         || eventType == "resident.died.v1";
 
-    /// <summary>Applies one decoded event.</summary>
-    public void Apply(DecodedEvent decoded)
+    internal Builder ToBuilder(DeadlineCalculator deadlines) =>
+        new(deadlines, _cases.ToBuilder(), _bySubject.ToBuilder(), _deaths.ToBuilder(), _byPosition.ToBuilder(), Households.ToBuilder());
+
+    /// <summary>
+    /// The board as the projection changes it. Each change copies only what it touches of the last published board;
+    /// <see cref="PeekChanges"/> names what changed since the last <see cref="TakeChanges"/>,
+    /// which is what a batch writes to storage.
+    /// </summary>
+    internal sealed class Builder(
+        DeadlineCalculator deadlines,
+        ImmutableDictionary<string, CaseEntry>.Builder cases,
+        ImmutableDictionary<string, ImmutableList<CaseEntry>>.Builder bySubject,
+        ImmutableDictionary<string, DateOnly>.Builder deaths,
+        ImmutableList<CaseEntry>.Builder byPosition,
+        HouseholdIndex.Builder households)
     {
-        ArgumentNullException.ThrowIfNull(decoded);
-        switch (decoded.Event)
+        private HashSet<string> _changedCases = new(StringComparer.Ordinal);
+        private HashSet<string> _changedDeaths = new(StringComparer.Ordinal);
+
+        public HouseholdIndex.Builder Households => households;
+
+        public IEnumerable<CaseEntry> Cases => byPosition;
+
+        public IReadOnlyDictionary<string, DateOnly> Deaths => deaths;
+
+        /// <summary>The board as it stands, at <paramref name="checkpoint"/>; the builder goes on from it.</summary>
+        public CaseBoard ToImmutable(long checkpoint) =>
+            new(cases.ToImmutable(), bySubject.ToImmutable(), deaths.ToImmutable(), byPosition.ToImmutable(), households.ToImmutable(), checkpoint);
+
+        /// <summary>What changed since the last <see cref="TakeChanges"/>: case ids, residents reported dead, household ids.</summary>
+        public (IReadOnlyCollection<string> Cases, IReadOnlyCollection<string> Deaths, IReadOnlyCollection<string> Households) PeekChanges() =>
+            (_changedCases, _changedDeaths, households.Changed);
+
+        /// <summary>Forgets the changes (once they are stored).</summary>
+        public void TakeChanges()
         {
-            case ResidentDied died:
-                _deaths[died.ResidentId] = died.DateOfDeath;
+            _changedCases = new(StringComparer.Ordinal);
+            _changedDeaths = new(StringComparer.Ordinal);
+            households.Changed.Clear();
+        }
+
+        /// <summary>Applies one decoded event.</summary>
+        public void Apply(DecodedEvent decoded)
+        {
+            switch (decoded.Event)
+            {
+                case ResidentDied died:
+                    RestoreDeath(died.ResidentId, died.DateOfDeath);
+                    return;
+                case CaseOpened opened:
+                    Restore(new CaseEntry(CaseFold.Apply(CaseState.None, opened))
+                    {
+                        Revision = decoded.Recorded.Revision,
+                        StepRevision = decoded.Recorded.Revision,
+                        OpenedPosition = decoded.Recorded.Position,
+                    });
+                    return;
+                case HouseholdRegistered or HouseholdMemberAdded or HouseholdMemberRemoved or HouseholdHeadChanged:
+                    households.Apply(decoded.Event, decoded.Recorded.Revision, decoded.Recorded.Position);
+                    return;
+            }
+
+            var stream = decoded.Recorded.Stream;
+            if (stream.Category != "case" || !cases.TryGetValue(stream.Value[(stream.Category.Length + 1)..], out var entry))
+            {
                 return;
-            case CaseOpened opened:
-                Opened(opened, decoded.Recorded.Revision, decoded.Recorded.Position);
-                return;
-            case HouseholdRegistered or HouseholdMemberAdded or HouseholdMemberRemoved or HouseholdHeadChanged:
-                Households.Apply(decoded.Event, decoded.Recorded.Revision, decoded.Recorded.Position);
-                return;
+            }
+
+            var next = Before(entry, decoded.Event, decoded.Recorded.Revision);
+            next = next with { State = CaseFold.Apply(entry.State, decoded.Event), Revision = decoded.Recorded.Revision };
+            if (decoded.Event is CaseTransitioned { Outcome: not null } && next.State.ClosedAt is { } closed)
+            {
+                next = Closed(next, closed);
+            }
+
+            Replace(entry, next);
         }
 
-        var stream = decoded.Recorded.Stream;
-        if (stream.Category != "case" || !_cases.TryGetValue(stream.Value[(stream.Category.Length + 1)..], out var entry))
+        /// <summary>Records a death (as read back from storage or reported).</summary>
+        public void RestoreDeath(string residentId, DateOnly dateOfDeath)
         {
-            return;
+            deaths[residentId] = dateOfDeath;
+            _changedDeaths.Add(residentId);
         }
 
-        Before(entry, decoded.Event, decoded.Recorded.Revision);
-        entry.State = CaseFold.Apply(entry.State, decoded.Event);
-        entry.Revision = decoded.Recorded.Revision;
-        if (decoded.Event is CaseTransitioned { Outcome: not null } && entry.State.ClosedAt is { } closed)
+        /// <summary>Adds a case opened later than every one before it (as read back from storage or opened).</summary>
+        public void Restore(CaseEntry entry)
         {
-            Closed(entry, closed);
+            cases[entry.State.CaseId] = entry;
+            byPosition.Add(entry);
+            bySubject[entry.State.SubjectId] = (bySubject.GetValueOrDefault(entry.State.SubjectId) ?? []).Add(entry);
+            _changedCases.Add(entry.State.CaseId);
         }
-    }
 
-    private void Opened(CaseOpened opened, long revision, long position)
-    {
-        var entry = new CaseEntry(CaseFold.Apply(CaseState.None, opened)) { Revision = revision, StepRevision = revision, OpenedPosition = position };
-        _cases[opened.CaseId] = entry;
-        _byPosition.Add(entry);
-        if (!_bySubject.TryGetValue(opened.SubjectId, out var list))
+        private void Replace(CaseEntry entry, CaseEntry next)
         {
-            _bySubject[opened.SubjectId] = list = [];
+            cases[next.State.CaseId] = next;
+            byPosition[PageCursor.FirstAfter(byPosition, c => c.OpenedPosition, next.OpenedPosition - 1)] = next;
+            var subject = bySubject[next.State.SubjectId];
+            bySubject[next.State.SubjectId] = subject.SetItem(subject.FindIndex(c => ReferenceEquals(c, entry)), next);
+            _changedCases.Add(next.State.CaseId);
         }
 
-        list.Add(entry);
-    }
-
-    private void Before(CaseEntry entry, object @event, long revision)
-    {
-        switch (@event)
+        private CaseEntry Before(CaseEntry entry, object @event, long revision) => @event switch
         {
-            case CaseTransitioned { Internal: true } t:
-                Acted(entry, t.ActorId, t.ActingRole, t.DecisionTime);
-                break;
-            case CaseTransitioned t:
-                StepEnded(entry, t);
-                entry.StepRevision = revision;
-                entry.Escalations.Clear();
-                entry.Acts.Clear();
-                break;
-            case CaseEscalated e:
-                entry.Escalations.Add(e);
-                break;
-            case CaseDataAmended e:
-                Acted(entry, e.ActorId, e.ActingRole, e.At);
-                break;
-            case CaseMaterialAttached e:
-                Acted(entry, e.ActorId, e.ActingRole, e.At);
-                break;
-            case CaseNoteAdded e:
-                Acted(entry, e.ActorId, e.ActingRole, e.At);
-                break;
-        }
-    }
+            CaseTransitioned { Internal: true } t => Acted(entry, t.ActorId, t.ActingRole, t.DecisionTime),
+            CaseTransitioned t => StepEnded(entry, t) with { StepRevision = revision, Escalations = [], Acts = [] },
+            CaseEscalated e => entry with { Escalations = entry.Escalations.Add(e) },
+            CaseDataAmended e => Acted(entry, e.ActorId, e.ActingRole, e.At),
+            CaseMaterialAttached e => Acted(entry, e.ActorId, e.ActingRole, e.At),
+            CaseNoteAdded e => Acted(entry, e.ActorId, e.ActingRole, e.At),
+            _ => entry,
+        };
 
-    private static void Acted(CaseEntry entry, string actorId, ActingRole role, DateTimeOffset at)
-    {
-        if (role is ActingRole.A or ActingRole.B or ActingRole.Supervisor)
+        private static CaseEntry Acted(CaseEntry entry, string actorId, ActingRole role, DateTimeOffset at) =>
+            role is ActingRole.A or ActingRole.B or ActingRole.Supervisor ? entry with { Acts = entry.Acts.Add(new StepAct(actorId, role, at)) } : entry;
+
+        private CaseEntry StepEnded(CaseEntry entry, CaseTransitioned transition)
         {
-            entry.Acts.Add(new StepAct(actorId, role, at));
-        }
-    }
+            if (transition.ActingRole is not (ActingRole.A or ActingRole.B or ActingRole.Supervisor))
+            {
+                return entry;
+            }
 
-    private void StepEnded(CaseEntry entry, CaseTransitioned transition)
-    {
-        if (transition.ActingRole is not (ActingRole.A or ActingRole.B or ActingRole.Supervisor))
+            var overdue = deadlines.StepDeadline(entry.State) is { } due && transition.DecisionTime > due;
+            return entry with
+            {
+                Steps = entry.Steps + 1,
+                StepsByB = entry.StepsByB + (transition.ActingRole == ActingRole.B ? 1 : 0),
+                StepsOverdue = entry.StepsOverdue + (overdue ? 1 : 0),
+            };
+        }
+
+        private CaseEntry Closed(CaseEntry entry, DateTimeOffset closedAt) => entry with
         {
-            return;
-        }
-
-        entry.Steps++;
-        if (transition.ActingRole == ActingRole.B)
-        {
-            entry.StepsByB++;
-        }
-
-        if (deadlines.StepDeadline(entry.State) is { } due && transition.DecisionTime > due)
-        {
-            entry.StepsOverdue++;
-        }
-    }
-
-    private void Closed(CaseEntry entry, DateTimeOffset closedAt)
-    {
-        entry.WorkingDaysToClose = deadlines.Calendar.WorkingDaysBetween(entry.State.OpenedAt, closedAt);
-        entry.ClosedLate = entry.State.Clocks.Values.Any(c => (c.StoppedAt ?? closedAt) > deadlines.ClockDeadline(c));
+            WorkingDaysToClose = deadlines.Calendar.WorkingDaysBetween(entry.State.OpenedAt, closedAt),
+            ClosedLate = entry.State.Clocks.Values.Any(c => (c.StoppedAt ?? closedAt) > deadlines.ClockDeadline(c)),
+        };
     }
 }

@@ -85,7 +85,7 @@ public static class PageCursor
         return (items, null);
     }
 
-    private static int FirstAfter<TEntry>(IReadOnlyList<TEntry> inOrder, Func<TEntry, long> position, long after)
+    internal static int FirstAfter<TEntry>(IReadOnlyList<TEntry> inOrder, Func<TEntry, long> position, long after)
     {
         int low = 0, high = inOrder.Count;
         while (low < high)

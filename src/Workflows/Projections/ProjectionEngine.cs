@@ -1,17 +1,33 @@
+using System.Diagnostics;
 using Affairs.EventStore;
 using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Pipeline;
+using Affairs.Workflows.Streams;
 
 namespace Affairs.Workflows.Projections;
 
 /// <summary>
-/// Keeps the <see cref="CaseBoard"/> up to date from the log. The board lives in memory together with its checkpoint:
-/// an event is applied and the checkpoint advanced in one step under one gate, and an event at or below the checkpoint
-/// is skipped, so every event has its effect exactly once however many readers (the hosted subscription, a query's
-/// catch-up, a test) feed it. A restart rebuilds from position 0. A rebuild builds a fresh board aside from position 0
-/// while queries keep reading the old one, then closes the last gap under the gate and swaps.
+/// Keeps the <see cref="CaseBoard"/> up to date from the log, and, given an <see cref="IReadModelStore"/>, kept between
+/// runs. An event is applied and the checkpoint advanced in one step under one gate, and an event at or below the
+/// checkpoint is skipped, so every event has its effect exactly once however many readers (the hosted subscription, a
+/// catch-up, a test) feed it. After each batch the engine publishes a new immutable board: readers take the board
+/// published last and never wait for the gate.
 /// </summary>
+/// <remarks>
+/// <para><b>Kept between runs.</b> The changed rows and the checkpoint are written together in one transaction, in
+/// batches (every <see cref="ReadModelOptions.SaveEvery"/> events, at most <see cref="ReadModelOptions.SaveInterval"/>
+/// after a change, and when a catch-up reaches the head), so an event costs no write of its own. A start loads the
+/// stored board and resumes from its checkpoint; a crash between batches replays from the checkpoint that was stored
+/// with the rows. A board stored by another <see cref="BoardFormat.Version"/> is not loaded: the engine replays the
+/// log from position 0 and replaces it.</para>
+/// <para><b>Queries.</b> While the hosted subscription runs, a query reads the published board; it waits (bounded) for
+/// a position it asks for (<see cref="WaitForAsync"/>), and for what this process itself committed, so one host reads
+/// its own writes. Without a subscription (an embedding that runs no background loops, a test) a query first catches
+/// the board up itself.</para>
+/// <para><b>Rebuild.</b> A fresh board is built from position 0 aside while queries keep reading the current one; the
+/// last gap is closed under the gate, the fresh board is published and stored in place of the old one.</para>
+/// </remarks>
 public sealed class ProjectionEngine
 {
     private const int PageSize = 2048;
@@ -20,54 +36,118 @@ public sealed class ProjectionEngine
     private readonly EventCodec _codec;
     private readonly DeadlineCalculator _deadlines;
     private readonly TimeProvider _time;
-    private CaseBoard _board;
-    private long _checkpoint;
+    private readonly IReadModelStore? _saved;
+    private readonly ReadModelOptions _options;
+    private readonly CommitPositions? _commits;
+    private CaseBoard.Builder _builder;
+    private CaseBoard _board = CaseBoard.Empty;
+    private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _loaded;
+    private bool _replaceSaved;
+    private long _unsaved;
+    private long _savedAt;
+    private long _loadedCheckpoint;
+    private int _following;
     private int _rebuilds;
     private double _lagSeconds;
 
     /// <summary>Creates the engine with an empty board and publishes its lag on the engine's meter.</summary>
-    public ProjectionEngine(IEventStore store, EventCodec codec, DeadlineCalculator deadlines, TimeProvider time, AffairsMetrics metrics)
+    /// <param name="store">The log.</param>
+    /// <param name="codec">Decodes what the board reads.</param>
+    /// <param name="deadlines">The deadline rules the board's figures use.</param>
+    /// <param name="time">The clock of the lag.</param>
+    /// <param name="metrics">Where the lag is published.</param>
+    /// <param name="saved">Where the board is kept between runs; none keeps it in memory only.</param>
+    /// <param name="options">Batching of writes and the bound of waits; defaults when null.</param>
+    /// <param name="commits">What this process committed, for its own queries to wait for.</param>
+    public ProjectionEngine(
+        IEventStore store,
+        EventCodec codec,
+        DeadlineCalculator deadlines,
+        TimeProvider time,
+        AffairsMetrics metrics,
+        IReadModelStore? saved = null,
+        ReadModelOptions? options = null,
+        CommitPositions? commits = null)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store;
         _codec = codec;
         _deadlines = deadlines;
         _time = time;
-        _board = new CaseBoard(deadlines);
+        _saved = saved;
+        _options = options ?? new ReadModelOptions();
+        _commits = commits;
+        _builder = CaseBoard.Empty.ToBuilder(deadlines);
         metrics.ObserveProjectionLag(() => LagSeconds);
     }
 
-    /// <summary>The position of the last event applied.</summary>
-    public long Checkpoint => Volatile.Read(ref _checkpoint);
+    /// <summary>The board published last: immutable, read without any lock.</summary>
+    public CaseBoard Board => Volatile.Read(ref _board);
+
+    /// <summary>The position of the last event applied to the published board.</summary>
+    public long Checkpoint => Board.Checkpoint;
+
+    /// <summary>The checkpoint the stored board was loaded at on start (0 when none was loaded).</summary>
+    public long LoadedCheckpoint => Volatile.Read(ref _loadedCheckpoint);
 
     /// <summary>The lag last measured, in seconds (the gauge reads it).</summary>
     public double LagSeconds => Volatile.Read(ref _lagSeconds);
 
-    /// <summary>Applies every event committed so far; returns how many were applied.</summary>
+    /// <summary>Whether the hosted subscription is feeding the board.</summary>
+    public bool Following => Volatile.Read(ref _following) > 0;
+
+    /// <summary>Applies every event committed so far and stores what changed; returns how many were applied.</summary>
     public async Task<long> CatchUpAsync(CancellationToken cancellationToken = default)
     {
-        long applied = 0;
-        while (true)
-        {
-            var page = await ReadPageAsync(Checkpoint, cancellationToken).ConfigureAwait(false);
-            if (page.Count == 0)
-            {
-                Volatile.Write(ref _lagSeconds, 0);
-                return applied;
-            }
-
-            applied += await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
-        }
+        var applied = await CatchUpCoreAsync(cancellationToken).ConfigureAwait(false);
+        await SaveAsync(cancellationToken).ConfigureAwait(false);
+        return applied;
     }
 
     /// <summary>Catches up, then follows the store's subscription until cancelled (what the hosted service runs).</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        await foreach (var recorded in _store.SubscribeAsync(SubscriptionFilter.All, Checkpoint, cancellationToken).ConfigureAwait(false))
+        Interlocked.Increment(ref _following);
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var saver = SaveWhileIdleAsync(stop.Token);
+        try
         {
-            await ApplyAsync([Decode(recorded)], cancellationToken).ConfigureAwait(false);
-            Volatile.Write(ref _lagSeconds, Math.Max(0, (_time.GetUtcNow() - recorded.Recorded).TotalSeconds));
+            await CatchUpAsync(cancellationToken).ConfigureAwait(false);
+            await foreach (var recorded in _store.SubscribeAsync(SubscriptionFilter.All, Checkpoint, cancellationToken).ConfigureAwait(false))
+            {
+                await ApplyAsync([Decode(recorded)], cancellationToken).ConfigureAwait(false);
+                Volatile.Write(ref _lagSeconds, Math.Max(0, (_time.GetUtcNow() - recorded.Recorded).TotalSeconds));
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _following);
+            await stop.CancelAsync().ConfigureAwait(false);
+            await saver.ConfigureAwait(false);
+            if (cancellationToken.IsCancellationRequested)
+            {
+                await SaveOnStopAsync().ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Writes what changed since the last write, with the checkpoint (nothing without a store or changes).</summary>
+    public async Task SaveAsync(CancellationToken cancellationToken = default)
+    {
+        if (_saved is null)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await SaveLockedAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -84,32 +164,74 @@ public sealed class ProjectionEngine
         return new ProjectionStatus(Checkpoint, 0, _rebuilds);
     }
 
-    /// <summary>Reads the board under the gate, after catching up, so a query sees every event committed before it.</summary>
+    /// <summary>
+    /// Reads the published board. While the subscription runs this never waits for the projection, except (bounded by
+    /// <see cref="ReadModelOptions.PositionWait"/>) for what this process committed; without it, the board is first
+    /// caught up, so a query sees every event committed before it.
+    /// </summary>
     public async Task<T> ReadAsync<T>(Func<CaseBoard, T> read, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(read);
-        await CatchUpAsync(cancellationToken).ConfigureAwait(false);
-        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (!Following)
+        {
+            await CatchUpCoreAsync(cancellationToken).ConfigureAwait(false);
+        }
+        else if (_commits is { Highest: var own } && own > Checkpoint)
+        {
+            await WaitForAsync(own, _options.PositionWait, cancellationToken).ConfigureAwait(false);
+        }
+
+        return read(Board);
+    }
+
+    /// <summary>
+    /// Waits until the published board has applied the event at <paramref name="position"/> (or any later one), at most
+    /// <paramref name="timeout"/>; true when it has. Without a subscription it catches up instead of waiting.
+    /// </summary>
+    public async Task<bool> WaitForAsync(long position, TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (Checkpoint >= position)
+        {
+            return true;
+        }
+
+        if (!Following)
+        {
+            await CatchUpCoreAsync(cancellationToken).ConfigureAwait(false);
+            return Checkpoint >= position;
+        }
+
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        bound.CancelAfter(timeout);
         try
         {
-            return read(_board);
+            while (true)
+            {
+                var next = Volatile.Read(ref _published).Task;
+                if (Checkpoint >= position)
+                {
+                    return true;
+                }
+
+                await next.WaitAsync(bound.Token).ConfigureAwait(false);
+            }
         }
-        finally
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            _gate.Release();
+            return Checkpoint >= position;
         }
     }
 
     /// <summary>
     /// Builds a new board from position 0 aside, while the current one keeps serving, then swaps it in at the same
-    /// checkpoint. Returns the status after the swap.
+    /// checkpoint and stores it in place of the old one. Returns the status after the swap.
     /// </summary>
     public Task<ProjectionStatus> RebuildAsync(CancellationToken cancellationToken = default) => RebuildAsync(null, cancellationToken);
 
     /// <summary>Rebuilds as <see cref="RebuildAsync(CancellationToken)"/> does, reporting the events applied so far after each page.</summary>
     public async Task<ProjectionStatus> RebuildAsync(IProgress<long>? progress, CancellationToken cancellationToken = default)
     {
-        var fresh = new CaseBoard(_deadlines);
+        var fresh = CaseBoard.Empty.ToBuilder(_deadlines);
         long freshCheckpoint = 0;
         long applied = 0;
         while (true)
@@ -133,10 +255,13 @@ public sealed class ProjectionEngine
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await LoadLockedAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoint = Board.Checkpoint;
+
             // Close the gap: the live board may have moved past what the fresh one read, or the other way round.
             await foreach (var recorded in _store.ReadAllAsync(SubscriptionFilter.All, freshCheckpoint, long.MaxValue, cancellationToken).ConfigureAwait(false))
             {
-                if (recorded.Position > _checkpoint)
+                if (recorded.Position > checkpoint)
                 {
                     break;
                 }
@@ -145,9 +270,12 @@ public sealed class ProjectionEngine
                 freshCheckpoint = recorded.Position;
             }
 
-            _board = fresh;
-            Volatile.Write(ref _checkpoint, Math.Max(freshCheckpoint, _checkpoint));
+            _builder = fresh;
+            _replaceSaved = true;
+            _unsaved++;
+            Publish(Math.Max(freshCheckpoint, checkpoint));
             _rebuilds++;
+            await SaveLockedAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -155,6 +283,68 @@ public sealed class ProjectionEngine
         }
 
         return await StatusAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<long> CatchUpCoreAsync(CancellationToken cancellationToken)
+    {
+        long applied = 0;
+        while (true)
+        {
+            if (!_loaded)
+            {
+                await ApplyAsync([], cancellationToken).ConfigureAwait(false);
+            }
+
+            var page = await ReadPageAsync(Checkpoint, cancellationToken).ConfigureAwait(false);
+            if (page.Count == 0)
+            {
+                Volatile.Write(ref _lagSeconds, 0);
+                return applied;
+            }
+
+            applied += await ApplyAsync(page, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task SaveOnStopAsync()
+    {
+        try
+        {
+            // A clean stop stores what was applied since the last batch, so the next start has less to replay.
+            await SaveAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (EventStoreUnavailableException)
+        {
+            // Not stored: the next start replays it from the stored checkpoint.
+        }
+    }
+
+    private async Task SaveWhileIdleAsync(CancellationToken cancellationToken)
+    {
+        if (_saved is null)
+        {
+            return;
+        }
+
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(_options.SaveInterval, cancellationToken).ConfigureAwait(false);
+                if (Volatile.Read(ref _unsaved) > 0)
+                {
+                    await SaveAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping; the subscription's own batches and the next start take it from the stored checkpoint.
+        }
+        catch (EventStoreUnavailableException)
+        {
+            // The subscription meets the same outage and retries; this saver starts again with it.
+        }
     }
 
     private async Task<List<DecodedEvent>> ReadPageAsync(long after, CancellationToken cancellationToken)
@@ -177,16 +367,28 @@ public sealed class ProjectionEngine
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await LoadLockedAsync(cancellationToken).ConfigureAwait(false);
+            var checkpoint = Board.Checkpoint;
             foreach (var decoded in events)
             {
-                if (decoded.Recorded.Position <= _checkpoint)
+                if (decoded.Recorded.Position <= checkpoint)
                 {
                     continue;
                 }
 
-                Apply(_board, decoded);
-                Volatile.Write(ref _checkpoint, decoded.Recorded.Position);
+                Apply(_builder, decoded);
+                checkpoint = decoded.Recorded.Position;
                 applied++;
+            }
+
+            if (applied > 0)
+            {
+                Publish(checkpoint);
+                _unsaved += applied;
+                if (_unsaved >= _options.SaveEvery || Stopwatch.GetElapsedTime(_savedAt) >= _options.SaveInterval)
+                {
+                    await SaveLockedAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
         }
         finally
@@ -197,7 +399,63 @@ public sealed class ProjectionEngine
         return applied;
     }
 
-    private static void Apply(CaseBoard board, DecodedEvent decoded)
+    private async Task LoadLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_loaded)
+        {
+            return;
+        }
+
+        if (_saved is not null && await _saved.LoadAsync(BoardFormat.Model, cancellationToken).ConfigureAwait(false) is { } state)
+        {
+            if (state.Version == BoardFormat.Version)
+            {
+                _builder = BoardFormat.Load(state, _deadlines);
+                Publish(state.Checkpoint);
+                Volatile.Write(ref _loadedCheckpoint, state.Checkpoint);
+            }
+            else
+            {
+                // Stored by another version of the projection: replay the log and replace it at the first write.
+                _replaceSaved = true;
+            }
+        }
+
+        _savedAt = Stopwatch.GetTimestamp();
+        _loaded = true;
+    }
+
+    private async Task SaveLockedAsync(CancellationToken cancellationToken)
+    {
+        if (_saved is null)
+        {
+            // Kept nowhere: nothing needs the changes.
+            _builder.TakeChanges();
+            _unsaved = 0;
+            return;
+        }
+
+        if (_unsaved == 0)
+        {
+            return;
+        }
+
+        var board = Board;
+        var rows = BoardFormat.Rows(board, _builder.PeekChanges());
+        await _saved.SaveAsync(new ReadModelChanges(BoardFormat.Model, BoardFormat.Version, board.Checkpoint, rows, _replaceSaved), cancellationToken).ConfigureAwait(false);
+        _builder.TakeChanges();
+        _replaceSaved = false;
+        Volatile.Write(ref _unsaved, 0);
+        _savedAt = Stopwatch.GetTimestamp();
+    }
+
+    private void Publish(long checkpoint)
+    {
+        Volatile.Write(ref _board, _builder.ToImmutable(checkpoint));
+        Interlocked.Exchange(ref _published, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private static void Apply(CaseBoard.Builder board, DecodedEvent decoded)
     {
         if (decoded.Event is not Skipped)
         {

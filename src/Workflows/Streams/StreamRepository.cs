@@ -8,7 +8,7 @@ namespace Affairs.Workflows.Streams;
 /// Loads streams through the store port and folds them, and appends new events chained to the last one. Event ids
 /// derive from the command's idempotency key where it has one, so a retried command is an idempotent append.
 /// </summary>
-public sealed partial class StreamRepository(IEventStore store, EventCodec codec, IIdSource ids)
+public sealed partial class StreamRepository(IEventStore store, EventCodec codec, IIdSource ids, CommitPositions? commits = null)
 {
     private readonly StreamSnapshots _snapshots = new();
 
@@ -84,7 +84,7 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
     /// <param name="cancellationToken">Stops the append before it is sent.</param>
     /// <param name="lastMetadata">The metadata of the last event, where it carries more (a keyed command's outcome).</param>
     /// <exception cref="WrongExpectedRevisionException">Someone appended since the stream was read.</exception>
-    public Task<AppendResult> AppendAsync<TState>(
+    public async Task<AppendResult> AppendAsync<TState>(
         LoadedStream<TState> loaded,
         IReadOnlyList<object> events,
         EventMetadata metadata,
@@ -104,7 +104,9 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
             previous = hash;
         }
 
-        return store.AppendAsync(loaded.Stream, loaded.Expected, encoded, cancellationToken);
+        var result = await store.AppendAsync(loaded.Stream, loaded.Expected, encoded, cancellationToken).ConfigureAwait(false);
+        commits?.Committed(result.LogPosition);
+        return result;
     }
 
     /// <summary>
