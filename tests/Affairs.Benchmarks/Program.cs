@@ -1,4 +1,4 @@
-// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|commands|replay|breakdown|projections|append-esdb|postgres [--seconds S] [--rounds R]
+// Benchmarks, run by hand: dotnet run -c Release --project tests/Affairs.Benchmarks -- append|commands|replay|breakdown|projections|append-esdb|postgres|restart|board-memory [--seconds S] [--rounds R] [--events N] [--cases N]
 // Every figure is a median over rounds, and each table carries a baseline measured in the same run.
 using System.Globalization;
 using Affairs.Benchmarks;
@@ -21,9 +21,13 @@ switch (arguments.Suite)
         return await BreakdownBenchmark.RunAsync(arguments);
     case "replay":
         return await ReplayBenchmark.RunAsync(arguments);
+    case "restart":
+        return await RestartBenchmark.RunAsync(arguments);
+    case "board-memory":
+        return await BoardMemoryBenchmark.RunAsync(arguments);
     case "postgres":
         return await PostgresAppendBenchmark.RunAsync(arguments);
     default:
-        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, commands, replay, breakdown, projections, append-esdb, postgres"));
+        Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"unknown suite '{arguments.Suite}'; known: append, commands, replay, breakdown, projections, append-esdb, postgres, restart, board-memory"));
         return 2;
 }
