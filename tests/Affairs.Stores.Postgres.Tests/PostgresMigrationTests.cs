@@ -33,6 +33,29 @@ public sealed class PostgresMigrationTests(PostgresFixture fixture) : IClassFixt
     }
 
     [ConformanceFact]
+    public async Task read_model_stores_starting_at_once_on_a_fresh_schema_all_create_and_use_its_tables()
+    {
+        var schema = "rm_" + Guid.NewGuid().ToString("N")[..12];
+        var stores = Enumerable.Range(0, 6).Select(_ => new PostgresReadModelStore(PostgresFixture.ConnectionString, schema)).ToArray();
+        try
+        {
+            var saved = await Task.WhenAll(stores.Select((s, i) => Task.Run(() =>
+                s.SaveAsync(new ReadModelChanges("m" + i, 1, 10, [new ReadModelRow("case", "c1", "{}")], ReplaceAll: true)))));
+            var loaded = await Task.WhenAll(stores.Select((s, i) => s.LoadAsync("m" + i)));
+
+            Assert.All(saved, Assert.True);
+            Assert.All(loaded, l => Assert.Equal((1, 10L, 1), (l!.Version, l.Checkpoint, l.Rows.Count)));
+        }
+        finally
+        {
+            foreach (var store in stores)
+            {
+                await store.DisposeAsync();
+            }
+        }
+    }
+
+    [ConformanceFact]
     public async Task a_store_opened_again_on_its_schema_finds_its_events_and_continues_the_log()
     {
         var stream = TestEvents.UniqueStream();

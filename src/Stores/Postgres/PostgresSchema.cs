@@ -16,7 +16,7 @@ internal static partial class PostgresSchema
     private const string Placeholder = "__schema__";
 
     /// <summary>The first key of the two-key advisory lock; the second is the hash of the schema name.</summary>
-    private const int MigrationLockClass = 0x41666661;
+    internal const int MigrationLockClass = 0x41666661;
 
     /// <summary>The migrations this build knows, in order.</summary>
     public static IReadOnlyList<(int Version, string Name, string Sql)> Scripts { get; } = LoadScripts();
