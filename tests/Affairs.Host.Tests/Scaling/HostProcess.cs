@@ -5,9 +5,9 @@ using System.Net.Sockets;
 namespace Affairs.Host.Tests.Scaling;
 
 /// <summary>
-/// The built host in a process of its own (<c>dotnet Affairs.Host.dll</c> from the test's output), on a free loopback
-/// port it keeps across restarts, with the store's configuration on its command line. <see cref="Kill"/> is SIGKILL:
-/// nothing is flushed or stopped gracefully.
+/// The built host in a process of its own (<c>dotnet Affairs.Host.dll</c>, by default the one in this program's own
+/// output), on a free loopback port it keeps across restarts, with the store's configuration on its command line.
+/// <see cref="Kill"/> is SIGKILL: nothing is flushed or stopped gracefully. Also linked into the load tool.
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
@@ -15,14 +15,16 @@ internal sealed class HostProcess : IDisposable
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(90);
     private static readonly string[] LogLevels = ["trce:", "dbug:", "info:", "warn:", "fail:", "crit:"];
     private readonly IReadOnlyList<string> _configuration;
+    private readonly string _assembly;
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "affairs-host-processes", Guid.NewGuid().ToString("N"));
     private readonly Queue<string> _lines = new();
     private Process? _process;
 
-    public HostProcess(string name, IReadOnlyList<string> configuration)
+    public HostProcess(string name, IReadOnlyList<string> configuration, string? assembly = null)
     {
         Name = name;
         _configuration = configuration;
+        _assembly = assembly ?? Path.Combine(AppContext.BaseDirectory, "Affairs.Host.dll");
         BaseUrl = new Uri($"http://127.0.0.1:{FreePort()}");
         Client = new HttpClient(new SocketsHttpHandler { UseProxy = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
@@ -64,7 +66,7 @@ internal sealed class HostProcess : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Affairs.Host.dll"));
+        start.ArgumentList.Add(_assembly);
         start.ArgumentList.Add("serve");
         string[] own = ["--urls", BaseUrl.ToString().TrimEnd('/'), $"--Affairs:DataFolder={_folder}", "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterOptions:SingleLine=true"];
         foreach (var argument in (string[])[.. own, .. _configuration])
