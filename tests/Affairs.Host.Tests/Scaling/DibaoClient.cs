@@ -7,20 +7,25 @@ using System.Text.Json;
 namespace Affairs.Host.Tests.Scaling;
 
 /// <summary>A write the client saw answered with success: what it sent, under which key, and what the answer said.</summary>
-internal sealed record AcknowledgedCommand(string Client, string What, string ActorId, string IdempotencyKey, string CorrelationId, string CaseId, long Revision);
+internal sealed record AcknowledgedCommand(string Client, string Host, string What, string ActorId, string IdempotencyKey, string CorrelationId, string CaseId, long Revision);
 
 /// <summary>
 /// One counter clerk's client, spread over several hosts: it takes one dibao case as far as the dibao post's A and B
 /// holders can (application, materials, acceptance, the means investigation, up to the supervisor's first review) and
-/// opens a second one that it leaves waiting at the application, for the takeover timers. Every write carries an
+/// opens a second one that it leaves waiting at the application for A, for the takeover timers; when it comes back,
+/// through its own host again, it opens a third one and attaches a material (as B, once A is away: B then keeps the
+/// step, and no takeover is due on it). Every write carries an
 /// <c>Idempotency-Key</c> and an <c>X-Correlation-Id</c>; a connection failure, a 503 or a 409 sends the same write
 /// again with the same key, to the next host after a failure. When the AB rules give the step to the other holder
 /// (A went away), the write goes again as them, under a key of their own.
 /// </summary>
 internal sealed class DibaoClient(int number, string run, IReadOnlyList<HostProcess> hosts, string householdId, ConcurrentQueue<AcknowledgedCommand> acknowledged)
 {
-    /// <summary>Writes each client makes: two openings, five materials on the first case and one on the second, four triggers.</summary>
-    public const int Writes = 13;
+    /// <summary>Writes each client makes in its first pass: two openings, six materials on the case it takes through and one on the other, four triggers.</summary>
+    public const int FirstPassWrites = 13;
+
+    /// <summary>Writes each client makes in all: the first pass, and a third case opened with one material when it comes back.</summary>
+    public const int Writes = FirstPassWrites + 2;
 
     private const int MaxAttempts = 300;
     private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
@@ -38,17 +43,18 @@ internal sealed class DibaoClient(int number, string run, IReadOnlyList<HostProc
     /// <summary>Attempts that met a connection failure, a 503 or a 409 and were sent again.</summary>
     public int Retries { get; private set; }
 
-    /// <summary>The case left waiting at the application.</summary>
+    /// <summary>The case left waiting at the application for A, in the first pass.</summary>
     public string? WaitingCaseId { get; private set; }
+
+    /// <summary>The case opened when the client came back.</summary>
+    public string? LaterCaseId { get; private set; }
 
     /// <summary>The case taken to the first review.</summary>
     public string? CaseId { get; private set; }
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        WaitingCaseId = await OpenAsync(cancellationToken);
-        await AttachAsync(WaitingCaseId, "application-form", cancellationToken);
-
+        WaitingCaseId = await OpenWithApplicationAsync(cancellationToken);
         var caseId = await OpenAsync(cancellationToken);
         CaseId = caseId;
         foreach (var material in (string[])["application-form", "id-cards", "household-register", "income-proof"])
@@ -66,6 +72,20 @@ internal sealed class DibaoClient(int number, string run, IReadOnlyList<HostProc
         }
 
         await FireAsync(caseId, "complete-investigation", null, cancellationToken);
+    }
+
+    /// <summary>Back to the client's own host for one more case.</summary>
+    public async Task ComeBackAsync(CancellationToken cancellationToken)
+    {
+        _host = number % hosts.Count;
+        LaterCaseId = await OpenWithApplicationAsync(cancellationToken);
+    }
+
+    private async Task<string> OpenWithApplicationAsync(CancellationToken cancellationToken)
+    {
+        var caseId = await OpenAsync(cancellationToken);
+        await AttachAsync(caseId, "application-form", cancellationToken);
+        return caseId;
     }
 
     private async Task<string> OpenAsync(CancellationToken cancellationToken) =>
@@ -109,7 +129,7 @@ internal sealed class DibaoClient(int number, string run, IReadOnlyList<HostProc
                 {
                     using var answer = JsonDocument.Parse(text);
                     var ack = new AcknowledgedCommand(
-                        _name, what, _actor, key, correlation,
+                        _name, host.Name, what, _actor, key, correlation,
                         caseId ?? answer.RootElement.GetProperty("caseId").GetString()!,
                         answer.RootElement.GetProperty("revision").GetInt64());
                     acknowledged.Enqueue(ack);

@@ -11,7 +11,7 @@ namespace Affairs.Host.Tests.Scaling;
 /// </summary>
 internal sealed class HostProcess : IDisposable
 {
-    private const int KeptLines = 60;
+    private const int KeptLines = 120;
     private static readonly TimeSpan StartBound = TimeSpan.FromSeconds(90);
     private static readonly string[] LogLevels = ["trce:", "dbug:", "info:", "warn:", "fail:", "crit:"];
     private readonly IReadOnlyList<string> _configuration;
@@ -68,7 +68,7 @@ internal sealed class HostProcess : IDisposable
         };
         start.ArgumentList.Add(_assembly);
         start.ArgumentList.Add("serve");
-        string[] own = ["--urls", BaseUrl.ToString().TrimEnd('/'), $"--Affairs:DataFolder={_folder}", "--Logging:LogLevel:Default=Warning", "--Logging:Console:FormatterOptions:SingleLine=true"];
+        string[] own = ["--urls", BaseUrl.ToString().TrimEnd('/'), $"--Affairs:DataFolder={_folder}", "--Logging:LogLevel:Default=Warning"];
         foreach (var argument in (string[])[.. own, .. _configuration])
         {
             start.ArgumentList.Add(argument);
@@ -77,8 +77,13 @@ internal sealed class HostProcess : IDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
         start.Environment["DOTNET_gcServer"] = "0";
         var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        // Of standard output only the log lines: the start-up banner would crowd out what matters.
-        process.OutputDataReceived += (_, e) => Keep(e.Data is { } line && LogLevels.Any(l => line.StartsWith(l, StringComparison.Ordinal)) ? line : null);
+        // Of standard output only the log entries (a level, then indented lines): the start-up banner would crowd out what matters.
+        var inEntry = false;
+        process.OutputDataReceived += (_, e) =>
+        {
+            inEntry = e.Data is { } line && (LogLevels.Any(l => line.StartsWith(l, StringComparison.Ordinal)) || (inEntry && line.StartsWith(' ')));
+            Keep(inEntry ? e.Data : null);
+        };
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
