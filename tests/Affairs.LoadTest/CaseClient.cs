@@ -6,10 +6,11 @@ using System.Text.Json.Nodes;
 namespace Affairs.LoadTest;
 
 /// <summary>
-/// One client of the host, taking dibao cases one after another through the documented routes: <c>POST /api/cases</c>,
-/// then <c>POST /api/cases/{id}/triggers/{trigger}</c> with <c>If-Match</c> set to the revision of the previous answer.
+/// One client of a host (<paramref name="host"/>), taking dibao cases one after another through the documented routes:
+/// <c>POST /api/cases</c>, then <c>POST /api/cases/{id}/triggers/{trigger}</c> with <c>If-Match</c> set to the revision
+/// of the previous answer.
 /// </summary>
-internal sealed class CaseClient(HttpClient http, LoadOptions options, Latencies latencies, LoadClock clock)
+internal sealed class CaseClient(HttpClient http, LoadOptions options, Uri host, Latencies latencies, LoadClock clock)
 {
     private static readonly string Hash = new('a', 64);
 
@@ -113,7 +114,7 @@ internal sealed class CaseClient(HttpClient http, LoadOptions options, Latencies
         // With its length, as generated clients send it: a streamed JsonContent would go out chunked.
         var content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        using var request = new HttpRequestMessage(method, new Uri(options.BaseUrl, path)) { Content = content };
+        using var request = new HttpRequestMessage(method, new Uri(host, path)) { Content = content };
         request.Headers.Add("X-Api-Key", key);
         if (ifMatch is { } revision)
         {

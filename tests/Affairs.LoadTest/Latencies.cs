@@ -13,13 +13,17 @@ internal sealed class Latencies
 
     public void Fail(string kind, string why) => _failures.AddOrUpdate($"{kind}: {why}", 1, (_, n) => n + 1);
 
-    /// <summary>Prints requests/s, p50 and p99 per kind and for all requests; returns the trigger rate and p99, and all requests measured.</summary>
-    public (double TriggerRate, double TriggerP99, long Requests) Print(TimeSpan window)
+    /// <summary>Requests that failed in the measured window.</summary>
+    public int Failures => _failures.Values.Sum();
+
+    /// <summary>Prints requests/s, p50 and p99 per kind and for all requests; returns the trigger rate and p99, all requests measured and their p50 and p99.</summary>
+    public (double TriggerRate, double TriggerP99, long Requests, double P50, double P99) Print(TimeSpan window)
     {
         Console.WriteLine("| requests | count | per s | p50 ms | p99 ms | max ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
         var all = _times.Values.SelectMany(t => t).ToArray();
         (double, double) trigger = (0, 0);
+        (double P50, double P99) overall = (0, 0);
         foreach (var (kind, times) in _times.OrderBy(k => k.Key, StringComparer.Ordinal).Select(k => (k.Key, k.Value.ToArray())).Append(("all", all)))
         {
             Array.Sort(times);
@@ -31,6 +35,9 @@ internal sealed class Latencies
             {
                 trigger = (rate, p99);
             }
+
+            // The last row is all requests together.
+            overall = (Percentile(times, 0.50), p99);
         }
 
         foreach (var (what, count) in _failures.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -38,7 +45,7 @@ internal sealed class Latencies
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"failed {count}×  {what}"));
         }
 
-        return (trigger.Item1, trigger.Item2, all.Length);
+        return (trigger.Item1, trigger.Item2, all.Length, overall.P50, overall.P99);
     }
 
     private static double Percentile(double[] sorted, double p) =>

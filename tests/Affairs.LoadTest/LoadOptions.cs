@@ -19,10 +19,14 @@ internal sealed record LoadOptions(
     long MaxRequests,
     int Rounds,
     bool Baseline,
-    int? HostPid)
+    int? HostPid,
+    string? Postgres,
+    IReadOnlyList<int> HostCounts,
+    string HostAssembly)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Affairs.LoadTest -- --subject <household id> [options]
+               dotnet run -c Release --project tests/Affairs.LoadTest -- --postgres <connection string> [options]
           --url URL               the host, loopback only (default http://127.0.0.1:5080)
           --api-key KEY           the dibao post's A holder's API key (default: env AFFAIRS_LOAD_API_KEY, else the demo
                                   seed's demo-dibao-a-key)
@@ -43,6 +47,13 @@ internal sealed record LoadOptions(
                                   (default), the baseline of the host's CPU per request; none skips it
           --host-pid PID          the host's process, whose CPU time is read (default: the process listening on the
                                   URL's port, found through /proc)
+        several hosts on one PostgreSQL (the tool starts them; --url, --host-pid and --baseline do not apply):
+          --postgres CONN         a PostgreSQL server on this machine: for each host count, a fresh schema is seeded by
+                                  the first host, the clients are spread round-robin over the hosts, and the schema is
+                                  dropped afterwards (--subject defaults to the seed's first household)
+          --hosts LIST            the host counts to measure, in order (default 1,2,3)
+          --host-dll PATH         the built host (default src/Host/bin/Release/net10.0/Affairs.Host.dll; build it with
+                                  dotnet build src/Host -c Release)
         """;
 
     public static LoadOptions Parse(string[] args)
@@ -60,11 +71,12 @@ internal sealed record LoadOptions(
 
         string? Value(string name) => values.Remove(name, out var v) ? v : null;
         var url = new Uri(Value("url") ?? "http://127.0.0.1:5080", UriKind.Absolute);
+        var postgres = Value("postgres");
         var options = new LoadOptions(
             url,
             Value("api-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_API_KEY") ?? "demo-dibao-a-key",
             Value("supervisor-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_SUPERVISOR_KEY") ?? "demo-supervisor-key",
-            Value("subject") ?? throw new ArgumentException("--subject is required"),
+            Value("subject") ?? (postgres is null ? throw new ArgumentException("--subject is required") : string.Empty),
             Value("scenario") ?? "supplement",
             Value("materials-route") ?? "/api/cases/{id}/materials",
             Number("clients", 32),
@@ -78,7 +90,10 @@ internal sealed record LoadOptions(
                 "none" => false,
                 _ => throw new ArgumentException("--baseline is commands or none"),
             },
-            Value("host-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null);
+            Value("host-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
+            postgres,
+            [.. (Value("hosts") ?? "1,2,3").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
+            Path.GetFullPath(Value("host-dll") ?? Path.Combine("src", "Host", "bin", "Release", "net10.0", "Affairs.Host.dll")));
         if (values.Count > 0)
         {
             throw new ArgumentException($"unknown option --{values.Keys.First()}");
@@ -104,6 +119,11 @@ internal sealed record LoadOptions(
         if (Clients < 1 || Duration <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || MaxRequests < 1 || Rounds < 1)
         {
             throw new ArgumentException("--clients, --seconds, --max-requests and --rounds are positive; --warmup is not negative");
+        }
+
+        if (Postgres is not null && (HostCounts.Count == 0 || HostCounts.Any(n => n is < 1 or > 8) || !File.Exists(HostAssembly)))
+        {
+            throw new ArgumentException($"--hosts lists 1 to 8 hosts per configuration, and --host-dll names the built host ({HostAssembly} does not exist: dotnet build src/Host -c Release)");
         }
 
         return this;

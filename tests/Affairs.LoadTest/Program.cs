@@ -1,21 +1,28 @@
 // The HTTP load tool, run by hand against a running host on this machine:
 // dotnet run -c Release --project tests/Affairs.LoadTest -- --subject HOUSEHOLD [--rounds 5] [--seconds 10] [--clients 32]
+// or several hosts it starts itself on one PostgreSQL: -- --postgres "Host=127.0.0.1;…" [--hosts 1,2,3] [--seconds 10]
 using System.Globalization;
 using Affairs.Benchmarks;
 using Affairs.LoadTest;
 
 LoadOptions options;
-HostProcess host;
+HostProcess? host;
 try
 {
     options = LoadOptions.Parse(args);
-    host = HostProcess.Find(options.BaseUrl, options.HostPid);
+    host = options.Postgres is null ? HostProcess.Find(options.BaseUrl, options.HostPid) : null;
 }
 catch (Exception error) when (error is ArgumentException or FormatException or UriFormatException or OverflowException)
 {
     Console.Error.WriteLine(error.Message);
     Console.Error.WriteLine(LoadOptions.Usage);
     return 2;
+}
+
+if (host is null)
+{
+    // --postgres: the tool starts the hosts itself, one configuration after another.
+    return await MultiHostRun.RunAsync(options);
 }
 
 using var http = new HttpClient(new SocketsHttpHandler
@@ -36,7 +43,7 @@ if (options.Baseline)
 }
 
 var warmUp = new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests);
-await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, new Latencies(), warmUp).RunAsync())));
+await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, options.BaseUrl, new Latencies(), warmUp).RunAsync())));
 
 var rounds = new List<LoadRound>();
 for (var round = 1; round <= options.Rounds; round++)
@@ -50,7 +57,7 @@ for (var round = 1; round <= options.Rounds; round++)
         await Task.Delay(options.WarmUp);
         return host.CpuTime();
     });
-    var finished = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, latencies, clock).RunAsync())));
+    var finished = await Task.WhenAll(Enumerable.Range(0, options.Clients).Select(_ => Task.Run(() => new CaseClient(http, options, options.BaseUrl, latencies, clock).RunAsync())));
     var hostCpu = host.CpuTime() - await window;
     Console.WriteLine();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}: cases taken to the scenario's end (warm-up included): {finished.Sum()}; measured window {clock.Measured.TotalSeconds:0.0} s"));

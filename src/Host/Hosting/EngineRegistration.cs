@@ -17,6 +17,9 @@ internal static class EngineRegistration
             options.ResidentPseudonymKey = configuration["Affairs:ResidentPseudonymKey"] is { Length: > 0 } key ? key : data.Secret(PseudonymKeyFile);
             options.CentreId = configuration["Affairs:CentreId"] ?? options.CentreId;
             options.SchedulerHolderId = configuration["Affairs:SchedulerHolderId"] ?? options.SchedulerHolderId;
+            options.TimerInterval = configuration.GetValue("Affairs:TimerInterval", options.TimerInterval) is { Ticks: > 0 } interval
+                ? interval
+                : throw new InvalidOperationException("Affairs:TimerInterval must be a positive time span (00:00:30).");
             var calendars = configuration["Affairs:CalendarFolder"] ?? Path.Combine(AppContext.BaseDirectory, "calendars");
             if (Directory.Exists(calendars))
             {
