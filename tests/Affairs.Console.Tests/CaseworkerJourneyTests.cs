@@ -11,7 +11,7 @@ public sealed class CaseworkerJourneyTests : IClassFixture<ConsoleHostFixture>
     public CaseworkerJourneyTests(ConsoleHostFixture fixture) => _host = fixture.Host;
 
     [BrowserFact]
-    public async Task A_takes_a_dibao_case_from_acceptance_through_the_investigation_to_first_review()
+    public async Task A_takes_a_dibao_case_through_the_investigation_and_the_supervisor_sends_it_to_public_notice()
     {
         var caseId = await _host.OpenDibaoAsync();
         await using var browser = await Browser.OpenAsync();
@@ -55,6 +55,14 @@ public sealed class CaseworkerJourneyTests : IClassFixture<ConsoleHostFixture>
         // First review is the supervisor's step: A sees why A may no longer act, and no form to act with.
         await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("form.trigger")).ToHaveCountAsync(0);
+
+        // The section head finds it in their queue and decides: the case goes to the public notice.
+        await using var head = await Browser.OpenAsync();
+        await head.SignInAsync(_host.Address, "demo-supervisor");
+        var asSupervisor = head.Page.Locator("section", new() { Has = head.Page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^分管领导办理") }) });
+        await asSupervisor.GetByRole(AriaRole.Link, new() { Name = caseId }).ClickAsync();
+        await Fire(head.Page, "初审通过", _ => Task.CompletedTask);
+        await Assertions.Expect(head.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("公示");
     }
 
     [BrowserFact]

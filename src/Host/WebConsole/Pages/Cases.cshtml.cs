@@ -75,6 +75,13 @@ public sealed class CasesModel : ConsolePage
         return Texts["Note added."].Value;
     }, ct);
 
+    /// <summary>Hands the case to another member of staff, with the reason (the engine lets only the supervisor).</summary>
+    public Task<IActionResult> OnPostReassignAsync(string? toStaffId, string? reason, long revision, CancellationToken ct) => ActAsync(async () =>
+    {
+        await Mediator.Send(new ReassignCase(Id, toStaffId ?? string.Empty, reason ?? string.Empty, revision, Context()), ct);
+        return Texts["Reassigned to {0}.", toStaffId ?? string.Empty].Value;
+    }, ct);
+
     /// <summary>A write: refused as the API refuses it (a role its policy does not admit is 403), or done and shown.</summary>
     private async Task<IActionResult> ActAsync(Func<Task<string>> act, CancellationToken ct)
     {
