@@ -44,6 +44,9 @@ public sealed class CaseworkerJourneyTests : IClassFixture<ConsoleHostFixture>
             await form.GetByLabel("调查人二").FillAsync("s-grid-2");
         });
         await Assertions.Expect(page.Locator("[data-field=monthlyIncomePerPerson]")).ToHaveTextAsync("520");
+        await page.GetByLabel("添加备注").FillAsync("已电话告知申请人入户时间");
+        await page.GetByRole(AriaRole.Button, new() { Name = "添加备注" }).ClickAsync();
+        await Assertions.Expect(page.Locator("ul.notes")).ToContainTextAsync("已电话告知申请人入户时间");
         await browser.ScreenshotAsync("case");
 
         await Assertions.Expect(page.Locator("ul.refusals li", new() { HasText = "complete-investigation" })).ToContainTextAsync("data-check-report");

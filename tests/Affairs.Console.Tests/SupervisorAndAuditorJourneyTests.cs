@@ -68,6 +68,9 @@ public sealed class SupervisorAndAuditorJourneyTests : IClassFixture<ConsoleHost
 
         await page.GetByRole(AriaRole.Button, new() { Name = "校验哈希链" }).ClickAsync();
         await Assertions.Expect(page.Locator("p[role=status]")).ToContainTextAsync("哈希链完整");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "校验全部日志" }).ClickAsync();
+        await Assertions.Expect(page.Locator("p[role=status]")).ToContainTextAsync("日志完整");
     }
 
     private static async Task RecordAbsence(IPage page, string staffId)

@@ -1,8 +1,10 @@
+using System.Text.Json;
 using Affairs.Domain.Rejections;
 using Affairs.Host.Privacy;
 using Affairs.Host.Security;
 using Affairs.Workflows.Audit;
 using Affairs.Workflows.Cases;
+using Affairs.Workflows.Ledger;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -73,6 +75,46 @@ public sealed class AuditModel : ConsolePage
         catch (CommandRejectedException e)
         {
             return Refused(e);
+        }
+    }
+
+    /// <summary>The whole log checked, against a digest kept outside when one is pasted.</summary>
+    public LedgerCheck? Ledger { get; private set; }
+
+    /// <summary>Checks every stream's chain and the recorded digests, and the digest pasted, if any.</summary>
+    public async Task<IActionResult> OnPostLedgerAsync(string? digest, CancellationToken ct)
+    {
+        if (!await AllowedAsync(AccessPolicies.Audit))
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await LoadAsync(ct);
+            Ledger = await Mediator.Send(new VerifyLedger(ReadDigest(digest)), ct);
+            return Page();
+        }
+        catch (CommandRejectedException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    private static LedgerDigest? ReadDigest(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize<LedgerDigest>(text, PersonalDataJson.Unmasked);
+        }
+        catch (JsonException)
+        {
+            throw new ValidationErrors().Add("digest", "Paste the digest as its JSON, as the digest command writes it.").ToException();
         }
     }
 

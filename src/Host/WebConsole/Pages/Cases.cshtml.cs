@@ -128,6 +128,7 @@ public sealed class CasesModel : ConsolePage
         Type = Catalog.Resolve(view.AffairTypeId, view.DefinitionVersion);
         View = view with { Data = unmasked ? view.Data : CaseDataMask.Apply(Type, view.Data) };
         await LoadApplicantAsync(view, unmasked, ct);
+        Notes = ConsoleMask.Apply(await Mediator.Send(new GetCaseNotes(Id), ct), unmasked);
         Answers = await Mediator.Send(new GetPermittedTriggers(Id, Actor), ct);
         MayWrite = await AllowedAsync(AccessPolicies.CasesWrite) && Answers.Refusal is null && view.ClosedAt is null;
         var fromHere = Type.Transitions.Where(t => t.From == view.State).GroupBy(t => t.Trigger).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
@@ -143,6 +144,9 @@ public sealed class CasesModel : ConsolePage
         var sets = transitions.SelectMany(t => t.Sets).ToHashSet(StringComparer.Ordinal);
         return new TriggerForm(answer.Trigger, answer.Destination, answer.RequiresReason, [.. Type!.Definition.Fields.Where(f => sets.Contains(f.Name))]);
     }
+
+    /// <summary>The notes on the case, masked unless the reader sees this case's personal data.</summary>
+    public IReadOnlyList<CaseNote> Notes { get; private set; } = [];
 
     /// <summary>
     /// The applicant (the resident, or the household's head), masked unless the reader sees this case's personal data;
