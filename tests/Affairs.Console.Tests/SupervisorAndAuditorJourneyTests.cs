@@ -39,6 +39,14 @@ public sealed class SupervisorAndAuditorJourneyTests : IClassFixture<ConsoleHost
         var covering = b.Page.Locator("section", new() { Has = b.Page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^B岗代办") }) });
         await Assertions.Expect(covering.GetByRole(AriaRole.Link, new() { Name = caseId })).ToBeVisibleAsync();
         await Assertions.Expect(covering).ToContainTextAsync("A岗不在岗");
+
+        // B takes the case over: accepted as B, and the case page says so.
+        await covering.GetByRole(AriaRole.Link, new() { Name = caseId }).ClickAsync();
+        var accept = b.Page.Locator("form.trigger", new() { Has = b.Page.GetByRole(AriaRole.Heading, new() { NameRegex = new Regex("^受理") }) });
+        await accept.GetByLabel("家庭人口").FillAsync("2");
+        await accept.GetByRole(AriaRole.Button).ClickAsync();
+        await Assertions.Expect(b.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("家庭经济状况调查");
+        await Assertions.Expect(b.Page.Locator("dl.facts")).ToContainTextAsync("B岗");
     }
 
     [BrowserFact]

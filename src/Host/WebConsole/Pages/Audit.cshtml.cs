@@ -26,6 +26,10 @@ public sealed class AuditModel : ConsolePage
     [BindProperty(SupportsGet = true)]
     public long? Revision { get; set; }
 
+    /// <summary>The moment to replay to (centre time, <c>datetime-local</c>); it wins over the revision.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? At { get; set; }
+
     /// <summary>The timeline.</summary>
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
@@ -128,7 +132,10 @@ public sealed class AuditModel : ConsolePage
         }
 
         Timeline = await Mediator.Send(new GetCaseHistory(CaseId), ct);
-        var view = await Mediator.Send(new GetCase(CaseId, Revision), ct);
+        var at = DateTime.TryParse(At, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var local)
+            ? new DateTimeOffset(local, Calendar.Zone.GetUtcOffset(local))
+            : (DateTimeOffset?)null;
+        var view = await Mediator.Send(new GetCase(CaseId, at is null ? Revision : null, at), ct);
         var unmasked = await CasePrivacy.SeesPersonalDataAsync(User, CaseId, Mediator, ct);
         var type = Catalog.Resolve(view.AffairTypeId, view.DefinitionVersion);
         Replayed = view with { Data = unmasked ? view.Data : CaseDataMask.Apply(type, view.Data) };

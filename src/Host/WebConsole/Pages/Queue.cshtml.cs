@@ -12,5 +12,12 @@ public sealed class QueueModel : ConsolePage
     public StaffQueue Queue { get; private set; } = null!;
 
     /// <summary>Reads the queue of the signed-in member of staff.</summary>
-    public async Task OnGetAsync(CancellationToken ct) => Queue = await Mediator.Send(new GetStaffQueue(Actor.Id), ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Queue = await Mediator.Send(new GetStaffQueue(Actor.Id), ct);
+        Handover = await Mediator.Send(new GetHandoverList(Actor.Id), ct);
+    }
+
+    /// <summary>On return from an absence: the steps back with the reader, and those B keeps.</summary>
+    public HandoverList? Handover { get; private set; }
 }
