@@ -1,5 +1,9 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.WebEncoders;
 using Microsoft.Extensions.FileProviders;
 
 namespace Affairs.Host.WebConsole;
@@ -14,6 +18,15 @@ internal static class ConsoleRegistration
     {
         services.AddLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/WebConsole/Pages").AddViewLocalization();
+
+        // Chinese is written as it is, not as character references: pages stay half the size and readable at the source.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = "affairs.console.notice";
+            o.Cookie.Path = ConsoleSession.PathPrefix;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+        });
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "affairs.console.af";
