@@ -11,6 +11,12 @@ cleanup() {
 }
 trap cleanup EXIT
 
+# The console's browser tests drive Debian's chromium (with CJK fonts for its screenshots); without it they are skipped.
+if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk; } >/dev/null 2>&1 \
+        || echo "could not install chromium: the console's browser tests will be skipped"
+fi
+
 if [ -f scripts/services.sh ]; then
     # shellcheck disable=SC1091
     eval "$(bash scripts/services.sh start)" || { echo "could not start the test services"; echo "Tests: 0 passed, 1 failed"; exit 1; }

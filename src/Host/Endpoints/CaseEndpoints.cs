@@ -1,7 +1,5 @@
-using System.Security.Claims;
 using System.Text.Json;
 using Affairs.Domain.Rejections;
-using Affairs.Domain.Staffing;
 using Affairs.Host.OpenApi;
 using Affairs.Host.Privacy;
 using Affairs.Host.Requests;
@@ -70,7 +68,7 @@ internal static class CaseEndpoints
     private static async Task<IResult> Get(string id, long? revision, DateTimeOffset? at, HttpContext http, IMediator mediator, CaseEngine engine, CancellationToken ct)
     {
         var view = await mediator.Send(new GetCase(id, revision, at), ct);
-        var unmasked = await SeesPersonalDataAsync(http.User, id, mediator, ct);
+        var unmasked = await CasePrivacy.SeesPersonalDataAsync(http.User, id, mediator, ct);
         var type = engine.Catalog.Resolve(view.AffairTypeId, view.DefinitionVersion);
         http.Response.Headers.ETag = RequestCommands.ETag(view.Revision);
         var data = new SortedDictionary<string, JsonElement>(unmasked ? view.Data.ToDictionary() : CaseDataMask.Apply(type, view.Data).ToDictionary(), StringComparer.Ordinal);
@@ -109,17 +107,4 @@ internal static class CaseEndpoints
         Revised(http, mediator.Send(new ReassignCase(id, request.ToStaffId ?? string.Empty, request.Reason ?? string.Empty, RequestCommands.ExpectedRevision(http), RequestCommands.Context(http)), ct));
 
     private static Task<IResult> Revised(HttpContext http, ValueTask<CaseRevision> command) => RequestCommands.Revised(http, command, r => r.Revision);
-
-    /// <summary>Auditors and supervisors see a case's personal data; a caseworker only on a case they may act on.</summary>
-    private static async Task<bool> SeesPersonalDataAsync(ClaimsPrincipal user, string caseId, IMediator mediator, CancellationToken ct)
-    {
-        var roles = Caller.Roles(user);
-        if (!Caller.SeesPersonalData(user) || roles.Contains(ActorRoles.Auditor) || roles.Contains(ActorRoles.Supervisor) || !roles.Contains(ActorRoles.Caseworker))
-        {
-            return Caller.SeesPersonalData(user);
-        }
-
-        var permitted = await mediator.Send(new GetPermittedTriggers(caseId, Caller.ActorOf(user)), ct);
-        return permitted.Refusal is null;
-    }
 }

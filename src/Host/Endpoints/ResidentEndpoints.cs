@@ -41,8 +41,12 @@ internal static class ResidentEndpoints
 
     /// <summary>The number becomes its resident id here, so that only the keyed hash goes on to the command and its record.</summary>
     private static async Task<IResult> Lookup(LookupResidentRequest r, HttpContext http, ResidentPseudonym pseudonym, IMediator mediator, CancellationToken ct) =>
-        IdentityNumber.TryParse(r.IdentityNumber, out var number, out var error)
-            ? TypedResults.Ok(await mediator.Send(new LookUpResident(pseudonym.ResidentIdFor(number!), RequestCommands.Context(http)), ct))
+        TypedResults.Ok(await LookUpAsync(r.IdentityNumber, http, pseudonym, mediator, ct));
+
+    /// <summary>The API's lookup and the console's: the number is checked, then only its keyed hash goes on.</summary>
+    public static async Task<ResidentLookup> LookUpAsync(string? identityNumber, HttpContext http, ResidentPseudonym pseudonym, IMediator mediator, CancellationToken ct) =>
+        IdentityNumber.TryParse(identityNumber, out var number, out var error)
+            ? await mediator.Send(new LookUpResident(pseudonym.ResidentIdFor(number!), RequestCommands.Context(http)), ct)
             : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, IMediator mediator, CancellationToken ct)

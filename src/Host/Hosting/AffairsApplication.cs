@@ -7,11 +7,12 @@ using Affairs.Host.Problems;
 using Affairs.Host.Requests;
 using Affairs.Host.Security;
 using Affairs.Host.Seeding;
+using Affairs.Host.WebConsole;
 using Scalar.AspNetCore;
 
 namespace Affairs.Host.Hosting;
 
-/// <summary>The web application: the engine, security, problems, the API, OpenAPI and its browsable UI.</summary>
+/// <summary>The web application: the engine, security, problems, the API, OpenAPI and its browsable UI, and the console.</summary>
 internal static class AffairsApplication
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -53,6 +54,7 @@ internal static class AffairsApplication
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.ConfigureHttpJsonOptions(o => PersonalDataJson.Configure(o.SerializerOptions));
         builder.Services.AddAffairsOpenApi();
+        builder.Services.AddAffairsConsole();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -60,11 +62,13 @@ internal static class AffairsApplication
         app.UseMiddleware<Correlation>();
         app.UseMiddleware<LogPositions>();
         app.UseMiddleware<RequestSizeLimit>(limit);
+        app.UseAffairsConsole();
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/docs", o => o.WithTitle("Affairs API")).AllowAnonymous();
         app.MapAffairsApi();
+        app.MapAffairsConsole();
         app.Lifetime.ApplicationStarted.Register(() => StartupBanner.Print(app, storeDescription));
         return app;
     }

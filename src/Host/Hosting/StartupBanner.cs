@@ -19,6 +19,7 @@ internal static class StartupBanner
             $"  API            {url}/api   (send X-Api-Key)",
             $"  OpenAPI        {url}/openapi/v1.json",
             $"  API browser    {url}/docs",
+            $"  Console        {url}/console   (sign in with an API key)",
             $"  Health         {url}/health/ready",
         };
         if (demo.Count > 0)

@@ -22,7 +22,13 @@ internal static class ApiProblems
     /// <summary>An engine refusal: 400 with every field error, 404, 409 with the current revision, 422 with the permitted triggers, 403 with the reason.</summary>
     public static IResult From(CommandRejectedException rejection)
     {
-        var (status, title) = rejection.Kind switch
+        var (status, title) = Describe(rejection);
+        return Create(status, rejection.Code, title, rejection.Message, rejection.Details);
+    }
+
+    /// <summary>The status and title of an engine refusal, the same for the API's problems and the console's pages.</summary>
+    public static (int Status, string Title) Describe(CommandRejectedException rejection) =>
+        rejection.Kind switch
         {
             RejectionKind.Validation when rejection.Code == AffairTypeCatalog.InvalidCode => (StatusCodes.Status400BadRequest, "The affair type definition is invalid"),
             RejectionKind.Validation => (StatusCodes.Status400BadRequest, "The request has invalid fields"),
@@ -31,8 +37,6 @@ internal static class ApiProblems
             RejectionKind.NotPermitted => (StatusCodes.Status422UnprocessableEntity, "Not permitted now"),
             _ => (StatusCodes.Status403Forbidden, "Forbidden"),
         };
-        return Create(status, rejection.Code, title, rejection.Message, rejection.Details);
-    }
 
     private static string TypeFor(int status) => status switch
     {

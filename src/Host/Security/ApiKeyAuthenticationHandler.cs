@@ -27,10 +27,15 @@ internal sealed class ApiKeyAuthenticationHandler(
             return Task.FromResult(AuthenticateResult.Fail("Unknown, revoked or expired API key."));
         }
 
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(IdentityOf(grant, SchemeName)), SchemeName)));
+    }
+
+    /// <summary>The claims a key's grant gives, the same for the API and for a console session signed in with the key.</summary>
+    public static ClaimsIdentity IdentityOf(ApiKeyGrant grant, string scheme)
+    {
         var claims = new List<Claim> { new(AffairsClaims.Subject, grant.Subject) };
         claims.AddRange(grant.Roles.Select(r => new Claim(AffairsClaims.Role, r)));
         claims.AddRange(grant.Scopes.Select(s => new Claim(AffairsClaims.Scope, s)));
-        var identity = new ClaimsIdentity(claims, SchemeName, AffairsClaims.Subject, AffairsClaims.Role);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        return new ClaimsIdentity(claims, scheme, AffairsClaims.Subject, AffairsClaims.Role);
     }
 }

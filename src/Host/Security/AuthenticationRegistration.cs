@@ -1,4 +1,5 @@
 using System.Text;
+using Affairs.Host.WebConsole;
 using Affairs.Workflows.ApiKeys;
 using Affairs.Workflows.Hosting;
 using Affairs.Workflows.Pipeline;
@@ -27,11 +28,13 @@ internal static class AuthenticationRegistration
         var jwt = configuration.GetSection("Auth:Jwt");
         var jwtEnabled = !string.IsNullOrEmpty(jwt["Authority"]) || !string.IsNullOrEmpty(jwt["SigningKey"]);
         var builder = services.AddAuthentication(Selector)
-            .AddPolicyScheme(Selector, "API key or bearer token", o => o.ForwardDefaultSelector = context =>
-                jwtEnabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            .AddPolicyScheme(Selector, "API key, bearer token or console session", o => o.ForwardDefaultSelector = context =>
+                ConsoleSession.Serves(context.Request) ? ConsoleSession.SchemeName
+                : jwtEnabled && context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
+            .AddConsoleSession();
         if (jwtEnabled)
         {
             builder.AddJwtBearer(o =>

@@ -1,4 +1,5 @@
 using Affairs.Host.Problems;
+using Affairs.Host.WebConsole;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
@@ -20,6 +21,13 @@ internal sealed class ProblemAuthorizationResultHandler : IAuthorizationMiddlewa
 
     public async Task HandleAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
     {
+        if (ConsoleSession.Serves(context.Request))
+        {
+            // People, not clients: the console's cookie scheme sends them to sign in, or to its own refusal page.
+            await _default.HandleAsync(next, context, policy, authorizeResult);
+            return;
+        }
+
         if (authorizeResult.Challenged)
         {
             context.Response.Headers.WWWAuthenticate = await ChallengesAsync(context);

@@ -1,0 +1,97 @@
+using Affairs.Domain.AffairTypes;
+using Affairs.Domain.Rejections;
+using Affairs.Domain.Residents;
+using Affairs.Host.Endpoints;
+using Affairs.Host.Security;
+using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Cases;
+using Affairs.Workflows.Households;
+using Affairs.Workflows.Residents;
+using Affairs.Workflows.Streams;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Affairs.Host.WebConsole.Pages;
+
+/// <summary>
+/// Opens a case at the counter: the resident is found by identity number (a recorded lookup, as through the API), and
+/// each affair type open for new cases is offered for them or their household, with the fields its first step needs.
+/// </summary>
+[Authorize(Policy = AccessPolicies.CasesWrite)]
+public sealed class OpenModel : ConsolePage
+{
+    /// <summary>The identity number looked up.</summary>
+    [BindProperty]
+    public string? IdentityNumber { get; set; }
+
+    /// <summary>The resident found, masked as the API masks it for this reader.</summary>
+    public Resident? Resident { get; private set; }
+
+    /// <summary>The households the resident belongs to.</summary>
+    public IReadOnlyList<ResidentHousehold> Households { get; private set; } = [];
+
+    /// <summary>The affair types open for new cases.</summary>
+    public IReadOnlyList<CompiledAffairType> Types { get; private set; } = [];
+
+    /// <summary>Shows the lookup form.</summary>
+    public void OnGet()
+    {
+    }
+
+    /// <summary>Finds the resident by identity number.</summary>
+    public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
+    {
+        if (!await AllowedAsync(AccessPolicies.ResidentsLookup))
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            var pseudonym = HttpContext.RequestServices.GetRequiredService<ResidentPseudonym>();
+            var found = await ResidentEndpoints.LookUpAsync(IdentityNumber?.Trim(), HttpContext, pseudonym, Mediator, ct);
+            if (!found.Registered)
+            {
+                return Refused(StatusCodes.Status404NotFound, "resident.not-found", Texts["No resident is registered with this identity number."]);
+            }
+
+            await LoadAsync(found.ResidentId, ct);
+            return Page();
+        }
+        catch (CommandRejectedException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    /// <summary>Opens a case of the chosen type for the chosen subject, with the first step's fields.</summary>
+    public async Task<IActionResult> OnPostOpenAsync(string affairTypeId, string subjectId, string residentId, CancellationToken ct)
+    {
+        try
+        {
+            var type = Catalog.ForNewCase(affairTypeId);
+            var data = FormData.Read(Request.Form, type.InitialState.RequiredFields);
+            var opened = await Mediator.Send(new OpenCase(affairTypeId, null, subjectId, "counter", data, Context()), ct);
+            Notice = Texts["Case opened."];
+            return Redirect($"{ConsoleSession.PathPrefix}/cases/{opened.CaseId}");
+        }
+        catch (CommandRejectedException e)
+        {
+            await LoadAsync(residentId, ct);
+            return Refused(e);
+        }
+    }
+
+    private async Task LoadAsync(string residentId, CancellationToken ct)
+    {
+        var streams = HttpContext.RequestServices.GetRequiredService<StreamRepository>();
+        var loaded = await streams.LoadAsync(ResidentStreams.For(residentId), ResidentStreams.Fold, cancellationToken: ct);
+        Resident = ConsoleMask.Apply(ResidentStreams.RequireActive(loaded, residentId, allowMovedOut: true), Caller.SeesPersonalData(User));
+        Households = await Mediator.Send(new GetResidentHouseholds(residentId), ct);
+        Types = [.. Catalog.Ids.Select(id => Catalog.Versions(id).LastOrDefault(v => !v.IsRetired)?.Type).OfType<CompiledAffairType>()];
+    }
+
+    /// <summary>The subjects a type may be opened for: the resident, or each of their households.</summary>
+    public IEnumerable<string> SubjectsFor(CompiledAffairType type) =>
+        type.Definition.Subject == SubjectKind.Household ? Households.Select(h => h.HouseholdId) : [Resident!.Id];
+}

@@ -1,0 +1,81 @@
+using System.Net;
+using Microsoft.Playwright;
+
+namespace Affairs.Console.Tests;
+
+/// <summary>A role never sees or does in the console what the API would not let it: the server decides, not the page.</summary>
+public sealed class RoleBoundaryTests : IClassFixture<ConsoleHostFixture>
+{
+    private readonly ConsoleHost _host;
+
+    public RoleBoundaryTests(ConsoleHostFixture fixture) => _host = fixture.Host;
+
+    [BrowserFact]
+    public async Task B_while_A_is_in_sees_the_case_masked_without_actions_and_is_refused_when_posting_one_directly()
+    {
+        var caseId = await _host.OpenDibaoAsync();
+        var revision = await _host.RevisionAsync(caseId);
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(_host.Address, "demo-dibao-b");
+        await page.GotoAsync(new Uri(_host.Address, $"/console/cases/{caseId}").ToString());
+
+        var identity = page.Locator("[data-field=identityNumber]");
+        await Assertions.Expect(identity).Not.ToHaveTextAsync(Seeded.SunIdentityNumber);
+        await Assertions.Expect(identity).ToContainTextAsync("***");
+        await Assertions.Expect(page.Locator("[data-field=name]")).Not.ToHaveTextAsync(Seeded.SunName);
+        await Assertions.Expect(page.Locator("form.trigger")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Note)).ToBeVisibleAsync();
+        await browser.ScreenshotAsync("case-masked");
+
+        // The form is not there, so post what it would have sent, with this session's own antiforgery token.
+        var token = await page.Locator("input[name=__af]").First.GetAttributeAsync("value");
+        var response = await page.APIRequest.PostAsync(new Uri(_host.Address, $"/console/cases/{caseId}?handler=Fire").ToString(), new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("__af", token!).Set("trigger", "accept").Set("revision", revision).Set("data.householdSize", "3"),
+        });
+        Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+        Assert.Contains("case.not-responsible", await response.TextAsync(), StringComparison.Ordinal);
+
+        Assert.Equal(revision, await _host.RevisionAsync(caseId));
+    }
+
+    [BrowserFact]
+    public async Task An_auditor_who_posts_a_trigger_directly_is_refused_by_the_role_policy()
+    {
+        var caseId = await _host.OpenDibaoAsync();
+        var revision = await _host.RevisionAsync(caseId);
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(_host.Address, "demo-auditor");
+        await page.GotoAsync(new Uri(_host.Address, $"/console/cases/{caseId}").ToString());
+        await Assertions.Expect(page.Locator("[data-field=identityNumber]")).ToHaveTextAsync(Seeded.SunIdentityNumber);
+        await Assertions.Expect(page.Locator("form.trigger")).ToHaveCountAsync(0);
+
+        var token = await page.Locator("input[name=__af]").First.GetAttributeAsync("value");
+        var response = await page.APIRequest.PostAsync(new Uri(_host.Address, $"/console/cases/{caseId}?handler=Fire").ToString(), new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("__af", token!).Set("trigger", "accept").Set("revision", revision),
+        });
+        Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+        Assert.Contains("auth.forbidden", await response.TextAsync(), StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task A_post_without_the_antiforgery_token_is_refused_and_pages_carry_a_strict_content_security_policy()
+    {
+        var caseId = await _host.OpenDibaoAsync();
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(_host.Address, "demo-dibao-a");
+        var shown = await page.GotoAsync(new Uri(_host.Address, $"/console/cases/{caseId}").ToString());
+        Assert.Contains("script-src 'self'", shown!.Headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", shown.Headers["content-security-policy"], StringComparison.Ordinal);
+
+        var response = await page.APIRequest.PostAsync(new Uri(_host.Address, $"/console/cases/{caseId}?handler=Fire").ToString(), new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("trigger", "accept").Set("revision", "5").Set("data.householdSize", "3"),
+        });
+        Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
+    }
+}
