@@ -22,6 +22,26 @@ public sealed class NodeFailuresTests
     }
 
     [Fact]
+    public async Task a_connection_broken_under_a_call_is_a_lost_node_and_sends_the_call_to_another()
+    {
+        var transport = new IOException("Unable to write data to the transport connection: Connection reset by peer.");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => NodeFailures.Transported<int>(() => throw transport));
+
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+        Assert.Same(transport, error.Status.DebugException);
+        Assert.True(NodeFailures.CallsForAnotherNode(error, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task a_failure_that_is_not_the_transports_passes_through_unchanged()
+    {
+        var refused = new RpcException(new Status(StatusCode.PermissionDenied, "Access denied"));
+
+        Assert.Same(refused, await Assert.ThrowsAsync<RpcException>(() => NodeFailures.Transported<int>(() => throw refused)));
+    }
+
+    [Fact]
     public void a_not_leader_answer_names_the_leader_and_sends_the_call_there()
     {
         var error = NotLeader("127.0.0.1", "2123");

@@ -30,6 +30,25 @@ internal static class NodeFailures
         };
     }
 
+    /// <summary>
+    /// Runs one step of a call, reporting a broken connection as the status gRPC gives it elsewhere (Unavailable): a
+    /// node killed while a client-streaming call writes its request can surface as the transport's own exception
+    /// (<see cref="IOException"/>, <see cref="HttpRequestException"/>) rather than an <see cref="RpcException"/>, and
+    /// that must go to the next node, or end as the port's exception, like any other loss of the node.
+    /// </summary>
+    public static async Task<T> Transported<T>(Func<Task<T>> step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or HttpRequestException or System.Net.Sockets.SocketException)
+        {
+            throw new RpcException(new Status(StatusCode.Unavailable, "The connection to the node broke.", error));
+        }
+    }
+
     /// <summary>True for the answer "not leader" of a follower asked with <see cref="RequiresLeaderHeader"/>.</summary>
     public static bool IsNotLeader(RpcException error)
     {

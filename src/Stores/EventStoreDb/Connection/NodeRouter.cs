@@ -65,7 +65,7 @@ internal sealed class NodeRouter : IDisposable
                     try
                     {
                         var options = new CallOptions(_headers, cancellationToken: cancellationToken);
-                        return (true, await call(node, options).ConfigureAwait(false), false);
+                        return (true, await NodeFailures.Transported(() => call(node, options)).ConfigureAwait(false), false);
                     }
                     catch (RpcException error) when (NodeFailures.CallsForAnotherNode(error, cancellationToken))
                     {
@@ -103,7 +103,7 @@ internal sealed class NodeRouter : IDisposable
             {
                 try
                 {
-                    return await step().ConfigureAwait(false);
+                    return await NodeFailures.Transported(step).ConfigureAwait(false);
                 }
                 catch (RpcException error) when (NodeFailures.CallsForAnotherNode(error, cancellationToken))
                 {
