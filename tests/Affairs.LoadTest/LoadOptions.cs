@@ -21,12 +21,14 @@ internal sealed record LoadOptions(
     bool Baseline,
     int? HostPid,
     string? Postgres,
+    string? EventStoreDb,
     IReadOnlyList<int> HostCounts,
     string HostAssembly)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Affairs.LoadTest -- --subject <household id> [options]
                dotnet run -c Release --project tests/Affairs.LoadTest -- --postgres <connection string> [options]
+               dotnet run -c Release --project tests/Affairs.LoadTest -- --esdb <connection string> [options]
           --url URL               the host, loopback only (default http://127.0.0.1:5080)
           --api-key KEY           the dibao post's A holder's API key (default: env AFFAIRS_LOAD_API_KEY, else the demo
                                   seed's demo-dibao-a-key)
@@ -52,6 +54,8 @@ internal sealed record LoadOptions(
                                   the first host, the clients are spread round-robin over the hosts, and the schema is
                                   dropped afterwards (--subject defaults to the seed's first household)
           --hosts LIST            the host counts to measure, in order (default 1,2,3)
+        the host on EventStoreDB against the host on SQLite (the tool starts them, one round of each per --rounds):
+          --esdb CONN             an EventStoreDB server on this machine keeping its log on disk (esdb://127.0.0.1:PORT?tls=false)
           --host-dll PATH         the built host (default src/Host/bin/Release/net10.0/Affairs.Host.dll; build it with
                                   dotnet build src/Host -c Release)
         """;
@@ -72,11 +76,13 @@ internal sealed record LoadOptions(
         string? Value(string name) => values.Remove(name, out var v) ? v : null;
         var url = new Uri(Value("url") ?? "http://127.0.0.1:5080", UriKind.Absolute);
         var postgres = Value("postgres");
+        var esdb = Value("esdb");
+        var starts = postgres is not null || esdb is not null;
         var options = new LoadOptions(
             url,
             Value("api-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_API_KEY") ?? "demo-dibao-a-key",
             Value("supervisor-key") ?? Environment.GetEnvironmentVariable("AFFAIRS_LOAD_SUPERVISOR_KEY") ?? "demo-supervisor-key",
-            Value("subject") ?? (postgres is null ? throw new ArgumentException("--subject is required") : string.Empty),
+            Value("subject") ?? (starts ? string.Empty : throw new ArgumentException("--subject is required")),
             Value("scenario") ?? "supplement",
             Value("materials-route") ?? "/api/cases/{id}/materials",
             Number("clients", 32),
@@ -92,6 +98,7 @@ internal sealed record LoadOptions(
             },
             Value("host-pid") is { } pid ? int.Parse(pid, CultureInfo.InvariantCulture) : null,
             postgres,
+            esdb,
             [.. (Value("hosts") ?? "1,2,3").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
             Path.GetFullPath(Value("host-dll") ?? Path.Combine("src", "Host", "bin", "Release", "net10.0", "Affairs.Host.dll")));
         if (values.Count > 0)
@@ -121,7 +128,12 @@ internal sealed record LoadOptions(
             throw new ArgumentException("--clients, --seconds, --max-requests and --rounds are positive; --warmup is not negative");
         }
 
-        if (Postgres is not null && (HostCounts.Count == 0 || HostCounts.Any(n => n is < 1 or > 8) || !File.Exists(HostAssembly)))
+        if (Postgres is not null && EventStoreDb is not null)
+        {
+            throw new ArgumentException("--postgres and --esdb are separate runs");
+        }
+
+        if ((Postgres is not null || EventStoreDb is not null) && (HostCounts.Count == 0 || HostCounts.Any(n => n is < 1 or > 8) || !File.Exists(HostAssembly)))
         {
             throw new ArgumentException($"--hosts lists 1 to 8 hosts per configuration, and --host-dll names the built host ({HostAssembly} does not exist: dotnet build src/Host -c Release)");
         }

@@ -109,10 +109,10 @@ internal static class MultiHostRun
         }
     }
 
-    private static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>
+    internal static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>
         Task.WhenAll(Enumerable.Range(0, options.Clients).Select(i => Task.Run(() => new CaseClient(http, options, hosts[i % hosts.Count].BaseUrl, latencies, clock).RunAsync())));
 
-    private static async Task<string> FirstHouseholdAsync(HostServer host, string apiKey)
+    internal static async Task<string> FirstHouseholdAsync(HostServer host, string apiKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/households?limit=1");
         request.Headers.Add("X-Api-Key", apiKey);
@@ -130,7 +130,7 @@ internal static class MultiHostRun
         await drop.ExecuteNonQueryAsync();
     }
 
-    private static bool Dump(IEnumerable<HostServer> hosts)
+    internal static bool Dump(IEnumerable<HostServer> hosts)
     {
         foreach (var host in hosts)
         {

@@ -1,6 +1,7 @@
 // The HTTP load tool, run by hand against a running host on this machine:
 // dotnet run -c Release --project tests/Affairs.LoadTest -- --subject HOUSEHOLD [--rounds 5] [--seconds 10] [--clients 32]
 // or several hosts it starts itself on one PostgreSQL: -- --postgres "Host=127.0.0.1;…" [--hosts 1,2,3] [--seconds 10]
+// or the host on EventStoreDB against the host on SQLite: -- --esdb "esdb://127.0.0.1:PORT?tls=false" [--rounds 3]
 using System.Globalization;
 using Affairs.Benchmarks;
 using Affairs.LoadTest;
@@ -10,7 +11,7 @@ HostProcess? host;
 try
 {
     options = LoadOptions.Parse(args);
-    host = options.Postgres is null ? HostProcess.Find(options.BaseUrl, options.HostPid) : null;
+    host = options.Postgres is null && options.EventStoreDb is null ? HostProcess.Find(options.BaseUrl, options.HostPid) : null;
 }
 catch (Exception error) when (error is ArgumentException or FormatException or UriFormatException or OverflowException)
 {
@@ -21,8 +22,8 @@ catch (Exception error) when (error is ArgumentException or FormatException or U
 
 if (host is null)
 {
-    // --postgres: the tool starts the hosts itself, one configuration after another.
-    return await MultiHostRun.RunAsync(options);
+    // --postgres, --esdb: the tool starts the hosts itself, one configuration after another.
+    return options.EventStoreDb is null ? await MultiHostRun.RunAsync(options) : await StoreComparisonRun.RunAsync(options);
 }
 
 using var http = new HttpClient(new SocketsHttpHandler
