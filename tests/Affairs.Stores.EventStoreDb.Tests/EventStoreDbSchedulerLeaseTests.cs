@@ -65,6 +65,25 @@ public sealed class EventStoreDbSchedulerLeaseTests
     }
 
     [ConformanceFact]
+    public async Task the_lease_outlives_the_attempt_that_took_it()
+    {
+        var (stream, group) = Slot();
+        await using var a = new EventStoreDbSchedulerLease(Settings, "host-a", stream, group);
+        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
+        using (var attempt = new CancellationTokenSource())
+        {
+            Assert.True((await a.TryAcquireAsync(attempt.Token)).Held);
+            await attempt.CancelAsync();
+        }
+
+        // Longer than an attempt may wait for the server's confirmation, which must not bound the tenure.
+        await Task.Delay(TimeSpan.FromSeconds(6));
+
+        Assert.Equal(new LeaseState(true, "host-a"), await a.RenewAsync());
+        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+    }
+
+    [ConformanceFact]
     public async Task the_store_gives_a_host_the_subscription_slot_lease()
     {
         using var store = EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable)! });
