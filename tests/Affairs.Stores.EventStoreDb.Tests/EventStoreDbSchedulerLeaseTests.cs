@@ -6,6 +6,7 @@ using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Leases;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Grpc.Core;
+using Xunit.Abstractions;
 using ReadOptions = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options;
 
 namespace Affairs.Stores.EventStoreDb.Tests;
@@ -16,9 +17,12 @@ namespace Affairs.Stores.EventStoreDb.Tests;
 /// a group of its own, so that tests never share a lease.
 /// </summary>
 [RequiresEnvironment(EventStoreDbFixture.Variable)]
-public sealed class EventStoreDbSchedulerLeaseTests
+public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long the server may take to end a silent connection: its keepalive pings (10 s) and their timeout (10 s) by default, and some slack.</summary>
+    private static readonly TimeSpan ServerKeepAlive = TimeSpan.FromSeconds(30);
     private static readonly ConnectionSettings Settings = ConnectionSettings.Parse(Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable) ?? "esdb://127.0.0.1:1?tls=false");
 
     [ConformanceFact]
@@ -45,23 +49,45 @@ public sealed class EventStoreDbSchedulerLeaseTests
     }
 
     [ConformanceFact]
-    public async Task the_other_host_takes_the_lease_when_the_holders_connection_is_dropped_without_a_release()
+    public async Task the_other_host_takes_the_lease_when_the_holders_connection_is_reset_as_when_its_process_is_killed()
     {
         var (stream, group) = Slot();
-        var a = new EventStoreDbSchedulerLease(Settings, "host-a", stream, group);
+        using var relay = new TcpRelay(Settings.Address);
+        await using var a = new EventStoreDbSchedulerLease(Through(relay), "host-a", stream, group);
         await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
         Assert.True((await a.TryAcquireAsync()).Held);
         var mark = await LastPositionAsync();
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
 
-        // As when the holder's process dies: its connection closes with the subscription still open.
-        a.Abandon();
+        relay.Reset();
         var taken = await TakeAsync(b);
+        var lost = await LoseAsync(a);
 
         Assert.Equal(new LeaseState(true, "host-b"), taken);
+        Assert.Equal(new LeaseState(false, null), lost);
         Assert.Equal(new LeaseState(true, "host-b"), await b.RenewAsync());
         Assert.Empty(await WrittenSinceAsync(mark, stream, group));
-        await a.DisposeAsync();
+    }
+
+    [ConformanceFact]
+    public async Task a_holder_cut_off_in_silence_learns_it_lost_and_the_other_takes_the_lease_once_the_server_gives_up_on_it()
+    {
+        var (stream, group) = Slot();
+        using var relay = new TcpRelay(Settings.Address);
+        await using var a = new EventStoreDbSchedulerLease(Through(relay), "host-a", stream, group);
+        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
+        Assert.True((await a.TryAcquireAsync()).Held);
+
+        // As when the holder's machine or network goes: no reset, no more bytes either way.
+        relay.Silence();
+        var clock = Stopwatch.StartNew();
+        var lost = await LoseAsync(a);
+        var lostAfter = clock.Elapsed;
+        var taken = await TakeAsync(b, ServerKeepAlive);
+        output.WriteLine($"the silenced holder learned it lost after {lostAfter.TotalSeconds:0.0} s; the other host took the lease after {clock.Elapsed.TotalSeconds:0.0} s");
+
+        Assert.Equal(new LeaseState(false, null), lost);
+        Assert.Equal(new LeaseState(true, "host-b"), taken);
     }
 
     [ConformanceFact]
@@ -100,12 +126,29 @@ public sealed class EventStoreDbSchedulerLeaseTests
         return ($"lease-test-{id}", $"lease-{id}");
     }
 
-    /// <summary>Tries to take the lease until it is taken (a bounded wait); the last answer.</summary>
-    private static async Task<LeaseState> TakeAsync(ISchedulerLease lease)
+    private static ConnectionSettings Through(TcpRelay relay) =>
+        ConnectionSettings.Parse($"esdb://127.0.0.1:{relay.Port}?tls=false");
+
+    /// <summary>Renews until the lease is found lost (a bounded wait); the last answer.</summary>
+    private static async Task<LeaseState> LoseAsync(ISchedulerLease lease)
+    {
+        var clock = Stopwatch.StartNew();
+        var state = await lease.RenewAsync();
+        while (state.Held && clock.Elapsed < Takeover)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100));
+            state = await lease.RenewAsync();
+        }
+
+        return state;
+    }
+
+    /// <summary>Tries to take the lease until it is taken (a bounded wait, by default <see cref="Takeover"/>); the last answer.</summary>
+    private static async Task<LeaseState> TakeAsync(ISchedulerLease lease, TimeSpan? within = null)
     {
         var clock = Stopwatch.StartNew();
         var state = await lease.TryAcquireAsync();
-        while (!state.Held && clock.Elapsed < Takeover)
+        while (!state.Held && clock.Elapsed < (within ?? Takeover))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100));
             state = await lease.TryAcquireAsync();

@@ -15,8 +15,8 @@ namespace Affairs.Stores.EventStoreDb.Leases;
 /// <remarks>
 /// <para>The subscription runs on a channel of its own, so that the lease lives and dies with its own connection. When the
 /// holder's process dies, its connection closes and the server frees the slot at once; when its machine or network goes,
-/// the server's HTTP/2 keepalive (<c>KeepAliveInterval</c>, <c>KeepAliveTimeout</c>, 10 s each by default) ends the
-/// connection and frees it. The holder notices that its own call ended (the node went away, a cluster's leader changed)
+/// the server's HTTP/2 keepalive (<c>KeepAliveInterval</c>, <c>KeepAliveTimeout</c>, 10 s each by default, about 22 s in
+/// all; 5 s each bring it to about 13 s) ends the connection and frees it. The holder notices that its own call ended (the node went away, a cluster's leader changed)
 /// when the call fails, or through this channel's pings (every <see cref="KeepAlive"/>, answered within as long): renewing
 /// then answers not held, and a later attempt subscribes again, on a cluster to the leader it finds.</para>
 /// <para>The subscription names this host in the <c>connection-name</c> header, which the server lists among the group's
@@ -114,9 +114,6 @@ internal sealed class EventStoreDbSchedulerLease : ISchedulerLease
         await EndTenureAsync().ConfigureAwait(false);
         _router.Dispose();
     }
-
-    /// <summary>Closes the lease's connections without ending its subscription first, as when the process dies (for tests).</summary>
-    internal void Abandon() => _router.Dispose();
 
     private async Task EndTenureAsync()
     {
