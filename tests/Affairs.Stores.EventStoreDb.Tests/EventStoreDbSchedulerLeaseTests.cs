@@ -81,7 +81,7 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output)
         // As when the holder's machine or network goes: no reset, no more bytes either way.
         relay.Silence();
         var clock = Stopwatch.StartNew();
-        var lost = await LoseAsync(a);
+        var lost = await LoseAsync(a, ServerKeepAlive);
         var lostAfter = clock.Elapsed;
         var taken = await TakeAsync(b, ServerKeepAlive);
         output.WriteLine($"the silenced holder learned it lost after {lostAfter.TotalSeconds:0.0} s; the other host took the lease after {clock.Elapsed.TotalSeconds:0.0} s");
@@ -129,12 +129,12 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output)
     private static ConnectionSettings Through(TcpRelay relay) =>
         ConnectionSettings.Parse($"esdb://127.0.0.1:{relay.Port}?tls=false");
 
-    /// <summary>Renews until the lease is found lost (a bounded wait); the last answer.</summary>
-    private static async Task<LeaseState> LoseAsync(ISchedulerLease lease)
+    /// <summary>Renews until the lease is found lost (a bounded wait, by default <see cref="Takeover"/>); the last answer.</summary>
+    private static async Task<LeaseState> LoseAsync(ISchedulerLease lease, TimeSpan? within = null)
     {
         var clock = Stopwatch.StartNew();
         var state = await lease.RenewAsync();
-        while (state.Held && clock.Elapsed < Takeover)
+        while (state.Held && clock.Elapsed < (within ?? Takeover))
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100));
             state = await lease.RenewAsync();
