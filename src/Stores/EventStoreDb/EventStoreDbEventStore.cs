@@ -17,9 +17,14 @@ namespace Affairs.Stores.EventStoreDb;
 /// </remarks>
 public sealed partial class EventStoreDbEventStore : IEventStore, IDisposable
 {
+    private readonly ConnectionSettings _settings;
     private readonly NodeRouter _router;
 
-    private EventStoreDbEventStore(ConnectionSettings settings) => _router = new NodeRouter(settings);
+    private EventStoreDbEventStore(ConnectionSettings settings)
+    {
+        _settings = settings;
+        _router = new NodeRouter(settings);
+    }
 
     /// <summary>The gRPC address of the node in use (before the first call, the first node the URL names), without credentials.</summary>
     public Uri Address => _router.Address;

@@ -110,7 +110,7 @@ public static class AffairsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The store's own lease where it has one (PostgreSQL, SQLite), else the lease stream, which works on any store.</summary>
+    /// <summary>The store's own lease where it has one (PostgreSQL, EventStoreDB, SQLite), else the lease stream, which works on any store.</summary>
     private static ISchedulerLease OpenSchedulerLease(IServiceProvider services, AffairsOptions options)
     {
         var store = services.GetRequiredService<IEventStore>();

@@ -8,7 +8,7 @@ using Affairs.Workflows.Timers.Events;
 namespace Affairs.Workflows.Timers;
 
 /// <summary>
-/// The scheduler lease on any store, as stream <c>scheduler-lease</c> (for EventStoreDB, which has no lock to lend):
+/// The scheduler lease on a store without one of its own (see <see cref="ISchedulerLeaseSource"/>), as stream <c>scheduler-lease</c>:
 /// the holder appends <see cref="SchedulerLeaseAcquired"/>, then <see cref="SchedulerLeaseRenewed"/> every half lease
 /// duration, then <see cref="SchedulerLeaseReleased"/> when it stops, each at the revision it last wrote, so that of
 /// two hosts racing for it the store's revision check lets exactly one win. Another host takes the lease when the

@@ -1,4 +1,5 @@
 using Affairs.EventStore;
+using Affairs.Stores.EventStoreDb;
 using Affairs.Workflows.Tests.Specifications;
 using Affairs.Workflows.Timers;
 using Microsoft.Extensions.DependencyInjection;
@@ -30,6 +31,19 @@ public sealed class SchedulerLeaseChoiceTests
 
         Assert.IsType<StreamSchedulerLease>(lease);
         Assert.True((await lease.TryAcquireAsync()).Held);
+    }
+
+    [Fact]
+    public async Task a_host_on_eventstoredb_gets_the_subscription_group_slot_not_the_lease_stream()
+    {
+        // Opening the lease connects to nothing, so no server is needed to see which one the host gets.
+        await using var engine = new Engine(services => services.AddSingleton<IEventStore>(
+            _ => EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = "esdb://127.0.0.1:2113?tls=false" })));
+
+        var lease = engine.Services.GetRequiredService<ISchedulerLease>();
+
+        Assert.IsNotType<StreamSchedulerLease>(lease);
+        Assert.Equal("EventStoreDbSchedulerLease", lease.GetType().Name);
     }
 
     [Fact]

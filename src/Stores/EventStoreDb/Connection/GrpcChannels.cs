@@ -9,14 +9,17 @@ internal static class GrpcChannels
     /// <summary>EventStoreDB's largest log record is 16 MiB; an event read back can be that big.</summary>
     private const int MaxMessageBytes = 17 * 1024 * 1024;
 
-    public static GrpcChannel Open(ConnectionSettings settings, Uri address)
+    /// <summary>How often a connection with a call running is pinged when quiet, and how long the answer may take.</summary>
+    public static readonly TimeSpan DefaultKeepAlive = TimeSpan.FromSeconds(10);
+
+    public static GrpcChannel Open(ConnectionSettings settings, Uri address, TimeSpan? keepAlive = null)
     {
         var handler = new SocketsHttpHandler
         {
             // Subscriptions hold one HTTP/2 stream each; more than the server's stream limit must not queue appends.
             EnableMultipleHttp2Connections = true,
-            KeepAlivePingDelay = TimeSpan.FromSeconds(10),
-            KeepAlivePingTimeout = TimeSpan.FromSeconds(10),
+            KeepAlivePingDelay = keepAlive ?? DefaultKeepAlive,
+            KeepAlivePingTimeout = keepAlive ?? DefaultKeepAlive,
             KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
             PooledConnectionIdleTimeout = Timeout.InfiniteTimeSpan,
             ConnectTimeout = TimeSpan.FromSeconds(10),

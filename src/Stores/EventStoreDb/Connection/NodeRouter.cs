@@ -18,14 +18,18 @@ internal sealed class NodeRouter : IDisposable
     private static readonly TimeSpan LongestWait = TimeSpan.FromSeconds(2);
 
     private readonly ConnectionSettings _settings;
+    private readonly TimeSpan? _keepAlive;
     private readonly Metadata _headers;
     private readonly ConcurrentDictionary<Uri, Node> _nodes = new();
     private readonly SemaphoreSlim _discovery = new(1, 1);
     private Node? _current;
 
-    public NodeRouter(ConnectionSettings settings)
+    /// <param name="settings">Where the nodes are and how to reach them.</param>
+    /// <param name="keepAlive">How often a connection with a call running is pinged, and how long an answer may take; by default <see cref="GrpcChannels.DefaultKeepAlive"/>.</param>
+    public NodeRouter(ConnectionSettings settings, TimeSpan? keepAlive = null)
     {
         _settings = settings;
+        _keepAlive = keepAlive;
         _headers = GrpcChannels.Headers(settings);
     }
 
@@ -193,7 +197,7 @@ internal sealed class NodeRouter : IDisposable
         return next is not null;
     }
 
-    private Node Open(Uri address) => _nodes.GetOrAdd(address, a => new Node(a, GrpcChannels.Open(_settings, a)));
+    private Node Open(Uri address) => _nodes.GetOrAdd(address, a => new Node(a, GrpcChannels.Open(_settings, a, _keepAlive)));
 
     /// <summary>No member was usable this time (all seeds down, or an election running).</summary>
     private sealed class NoNodeException() : Exception("No seed named a usable cluster member.");
@@ -206,6 +210,8 @@ internal sealed class NodeRouter : IDisposable
         public Streams.StreamsClient Streams { get; } = new(channel);
 
         public Protocol.Grpc.Gossip.GossipClient Gossip { get; } = new(channel);
+
+        public Protocol.Grpc.Persistent.PersistentSubscriptions.PersistentSubscriptionsClient PersistentSubscriptions { get; } = new(channel);
 
         public void Dispose() => channel.Dispose();
     }
