@@ -178,8 +178,16 @@ public sealed class CaseBoard
         {
             cases[next.State.CaseId] = next;
             byPosition[PageCursor.FirstAfter(byPosition, c => c.OpenedPosition, next.OpenedPosition - 1)] = next;
+            // A subject's cases are kept in the order they were opened, so this one is found by its position rather than
+            // by a scan: with a scan, every event of a case cost a pass over all its subject's cases.
             var subject = bySubject[next.State.SubjectId];
-            bySubject[next.State.SubjectId] = subject.SetItem(subject.FindIndex(c => ReferenceEquals(c, entry)), next);
+            var at = PageCursor.FirstAfter(subject, c => c.OpenedPosition, entry.OpenedPosition - 1);
+            if (at >= subject.Count || !ReferenceEquals(subject[at], entry))
+            {
+                at = subject.FindIndex(c => ReferenceEquals(c, entry));
+            }
+
+            bySubject[next.State.SubjectId] = subject.SetItem(at, next);
             _changedCases.Add(next.State.CaseId);
         }
 
