@@ -10,6 +10,9 @@ namespace Affairs.Stores.Sqlite;
 /// can rebuild, deleting it is a safe way to force a rebuild. The file is created readable by its owner only, as the
 /// event store's is: read models carry case data. Commits use WAL with <c>synchronous=NORMAL</c>: a batch lost to a
 /// power cut only means the projection replays it from the checkpoint that survived, which changed with its rows.
+/// A file SQLite cannot read (damaged, or not a database at all) is set aside under a new name rather than failing
+/// every query: found when loading, the model is rebuilt from the log into a new file; found while saving, this
+/// process writes nothing more (what it holds in memory stays right) and the next start rebuilds.
 /// </summary>
 public sealed class SqliteReadModelStore : IReadModelStore
 {
@@ -22,6 +25,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
     private int _created;
+    private int _writesSuspended;
 
     /// <summary>A store on <paramref name="path"/>, created (with its folder) on first use.</summary>
     public SqliteReadModelStore(string path)
@@ -75,6 +79,11 @@ public sealed class SqliteReadModelStore : IReadModelStore
 
             return new ReadModelState(version, checkpoint, rows);
         }
+        catch (SqliteException failure) when (IsUnreadable(failure))
+        {
+            SetAside();
+            return null;
+        }
         catch (Exception failure) when (SqliteFaults.IsDriverFault(failure))
         {
             throw SqliteFaults.Translate(failure);
@@ -88,51 +97,18 @@ public sealed class SqliteReadModelStore : IReadModelStore
         await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-            await using var transaction = connection.BeginTransaction(deferred: false);
-            await using (var ahead = connection.CreateCommand())
+            if (Volatile.Read(ref _writesSuspended) != 0)
             {
-                ahead.CommandText = "SELECT 1 FROM read_model WHERE model = $model AND version = $version AND (checkpoint > $checkpoint OR (checkpoint = $checkpoint AND NOT $replace))";
-                ahead.Parameters.AddWithValue("$replace", changes.ReplaceAll);
-                ahead.Parameters.AddWithValue("$model", changes.Model);
-                ahead.Parameters.AddWithValue("$version", changes.Version);
-                ahead.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
-                if (await ahead.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
-                {
-                    return false;
-                }
+                return true;
             }
 
-            if (changes.ReplaceAll)
-            {
-                await using var clear = connection.CreateCommand();
-                clear.CommandText = "DELETE FROM read_model_row WHERE model = $model";
-                clear.Parameters.AddWithValue("$model", changes.Model);
-                await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using var upsert = connection.CreateCommand();
-            upsert.CommandText = "INSERT OR REPLACE INTO read_model_row (model, kind, key, body) VALUES ($model, $kind, $key, $body)";
-            upsert.Parameters.AddWithValue("$model", changes.Model);
-            var kind = upsert.Parameters.Add("$kind", SqliteType.Text);
-            var key = upsert.Parameters.Add("$key", SqliteType.Text);
-            var body = upsert.Parameters.Add("$body", SqliteType.Text);
-            upsert.Prepare();
-            foreach (var row in changes.Rows)
-            {
-                kind.Value = row.Kind;
-                key.Value = row.Key;
-                body.Value = row.Body;
-                await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            await using var head = connection.CreateCommand();
-            head.CommandText = "INSERT OR REPLACE INTO read_model (model, version, checkpoint) VALUES ($model, $version, $checkpoint)";
-            head.Parameters.AddWithValue("$model", changes.Model);
-            head.Parameters.AddWithValue("$version", changes.Version);
-            head.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
-            await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return await SaveCoreAsync(changes, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException failure) when (IsUnreadable(failure))
+        {
+            // A new file would hold only this batch's rows under a checkpoint that claims the whole model.
+            SetAside();
+            Volatile.Write(ref _writesSuspended, 1);
             return true;
         }
         catch (Exception failure) when (SqliteFaults.IsDriverFault(failure))
@@ -143,6 +119,75 @@ public sealed class SqliteReadModelStore : IReadModelStore
         {
             _writer.Release();
         }
+    }
+
+    /// <summary>SQLITE_CORRUPT (11) or SQLITE_NOTADB (26), in their primary or extended form.</summary>
+    private static bool IsUnreadable(SqliteException failure) => (failure.SqliteErrorCode & 0xFF) is 11 or 26;
+
+    /// <summary>Moves the unreadable file (and its WAL and shared-memory files) aside, so that the next use starts a new one.</summary>
+    private void SetAside()
+    {
+        SqliteConnection.ClearAllPools();
+        var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var suffix in (string[])["", "-wal", "-shm"])
+        {
+            if (File.Exists(Path + suffix))
+            {
+                File.Move(Path + suffix, $"{Path}.unreadable-{stamp}{suffix}", overwrite: true);
+            }
+        }
+
+        Volatile.Write(ref _created, 0);
+    }
+
+    private async Task<bool> SaveCoreAsync(ReadModelChanges changes, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using (var ahead = connection.CreateCommand())
+        {
+            ahead.CommandText = "SELECT 1 FROM read_model WHERE model = $model AND version = $version AND (checkpoint > $checkpoint OR (checkpoint = $checkpoint AND NOT $replace))";
+            ahead.Parameters.AddWithValue("$replace", changes.ReplaceAll);
+            ahead.Parameters.AddWithValue("$model", changes.Model);
+            ahead.Parameters.AddWithValue("$version", changes.Version);
+            ahead.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
+            if (await ahead.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not null)
+            {
+                return false;
+            }
+        }
+
+        if (changes.ReplaceAll)
+        {
+            await using var clear = connection.CreateCommand();
+            clear.CommandText = "DELETE FROM read_model_row WHERE model = $model";
+            clear.Parameters.AddWithValue("$model", changes.Model);
+            await clear.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var upsert = connection.CreateCommand();
+        upsert.CommandText = "INSERT OR REPLACE INTO read_model_row (model, kind, key, body) VALUES ($model, $kind, $key, $body)";
+        upsert.Parameters.AddWithValue("$model", changes.Model);
+        var kind = upsert.Parameters.Add("$kind", SqliteType.Text);
+        var key = upsert.Parameters.Add("$key", SqliteType.Text);
+        var body = upsert.Parameters.Add("$body", SqliteType.Text);
+        upsert.Prepare();
+        foreach (var row in changes.Rows)
+        {
+            kind.Value = row.Kind;
+            key.Value = row.Key;
+            body.Value = row.Body;
+            await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var head = connection.CreateCommand();
+        head.CommandText = "INSERT OR REPLACE INTO read_model (model, version, checkpoint) VALUES ($model, $version, $checkpoint)";
+        head.Parameters.AddWithValue("$model", changes.Model);
+        head.Parameters.AddWithValue("$version", changes.Version);
+        head.Parameters.AddWithValue("$checkpoint", changes.Checkpoint);
+        await head.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
