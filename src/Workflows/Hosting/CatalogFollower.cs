@@ -28,40 +28,19 @@ public sealed partial class CatalogFollower(IEventStore store, IEnumerable<IFoll
 
         var filter = SubscriptionFilter.ForCategories(followers.Keys);
         long checkpoint = 0;
-        var outage = new StoreOutage(time);
-        while (!stoppingToken.IsCancellationRequested)
+        await StoreOutage.ResubscribeAsync(time, FollowAsync, LogUnavailable, LogStillUnavailable, failure => LogFailed(filter.ToString(), failure), stoppingToken)
+            .ConfigureAwait(false);
+
+        async Task FollowAsync(CancellationToken cancellationToken)
         {
-            outage.Subscribing();
-            try
+            await foreach (var recorded in store.SubscribeAsync(filter, checkpoint, cancellationToken).ConfigureAwait(false))
             {
-                await foreach (var recorded in store.SubscribeAsync(filter, checkpoint, stoppingToken).ConfigureAwait(false))
+                foreach (var catalog in followers.GetValueOrDefault(recorded.Stream.Category, []))
                 {
-                    foreach (var catalog in followers.GetValueOrDefault(recorded.Stream.Category, []))
-                    {
-                        await catalog.FollowAsync(recorded, stoppingToken).ConfigureAwait(false);
-                    }
-
-                    checkpoint = recorded.Position;
-                }
-            }
-            catch (EventStoreUnavailableException unavailable)
-            {
-                var wait = outage.Unavailable();
-                if (outage.Attempts == 1)
-                {
-                    LogUnavailable(unavailable.Message);
-                }
-                else
-                {
-                    LogStillUnavailable(outage.Attempts, wait.TotalSeconds);
+                    await catalog.FollowAsync(recorded, cancellationToken).ConfigureAwait(false);
                 }
 
-                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                LogFailed(filter.ToString(), failure);
-                await Task.Delay(outage.Failed(), time, stoppingToken).ConfigureAwait(false);
+                checkpoint = recorded.Position;
             }
         }
     }

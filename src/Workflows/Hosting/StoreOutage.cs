@@ -37,4 +37,48 @@ internal sealed class StoreOutage(TimeProvider time)
         Attempts = 0;
         return FirstRetry;
     }
+
+    /// <summary>
+    /// The loop of a resubscribing background service: runs <paramref name="run"/> until stopped, and again after each
+    /// failure. When the store cannot be reached it waits (1 s, doubling to 30 s), telling <paramref name="unavailable"/>
+    /// of an outage's first failure and <paramref name="stillUnavailable"/> of the later ones (attempts, seconds to the
+    /// next); any other failure goes to <paramref name="failed"/>, and it runs again after a second.
+    /// </summary>
+    public static async Task ResubscribeAsync(
+        TimeProvider time,
+        Func<CancellationToken, Task> run,
+        Action<string> unavailable,
+        Action<int, double> stillUnavailable,
+        Action<Exception> failed,
+        CancellationToken stoppingToken)
+    {
+        var outage = new StoreOutage(time);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            outage.Subscribing();
+            try
+            {
+                await run(stoppingToken).ConfigureAwait(false);
+            }
+            catch (EventStoreUnavailableException error)
+            {
+                var wait = outage.Unavailable();
+                if (outage.Attempts == 1)
+                {
+                    unavailable(error.Message);
+                }
+                else
+                {
+                    stillUnavailable(outage.Attempts, wait.TotalSeconds);
+                }
+
+                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
+            }
+            catch (Exception failure) when (failure is not OperationCanceledException)
+            {
+                failed(failure);
+                await Task.Delay(outage.Failed(), time, stoppingToken).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -18,35 +18,9 @@ public sealed partial class ProjectionService(ProjectionEngine projections, Time
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var probe = ProbeLagAsync(stoppingToken);
-        var outage = new StoreOutage(time);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            outage.Subscribing();
-            try
-            {
-                await projections.RunAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (EventStoreUnavailableException unavailable)
-            {
-                // The checkpoint stays with the board, so resubscribing resumes where it stopped.
-                var wait = outage.Unavailable();
-                if (outage.Attempts == 1)
-                {
-                    LogUnavailable(unavailable.Message);
-                }
-                else
-                {
-                    LogStillUnavailable(outage.Attempts, wait.TotalSeconds);
-                }
 
-                await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
-            }
-            catch (Exception failure) when (failure is not OperationCanceledException)
-            {
-                LogFailed(failure);
-                await Task.Delay(outage.Failed(), time, stoppingToken).ConfigureAwait(false);
-            }
-        }
+        // The checkpoint stays with the board, so resubscribing resumes where it stopped.
+        await StoreOutage.ResubscribeAsync(time, projections.RunAsync, LogUnavailable, LogStillUnavailable, LogFailed, stoppingToken).ConfigureAwait(false);
 
         await probe.ConfigureAwait(false);
     }
