@@ -127,7 +127,12 @@ public sealed class SqliteReadModelStore : IReadModelStore
     /// <summary>Moves the unreadable file (and its WAL and shared-memory files) aside, so that the next use starts a new one.</summary>
     private void SetAside()
     {
-        SqliteConnection.ClearAllPools();
+        using (var pooled = new SqliteConnection(_connectionString))
+        {
+            // Only this file's pooled connections: the event store's readers keep theirs.
+            SqliteConnection.ClearPool(pooled);
+        }
+
         var stamp = DateTime.UtcNow.ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
         foreach (var suffix in (string[])["", "-wal", "-shm"])
         {
