@@ -141,6 +141,17 @@ internal sealed record LoadOptions(
         return this;
     }
 
+    /// <summary>The clients' shared HTTP client: a connection per client, kept for the whole run, never through a proxy.</summary>
+    public HttpClient NewHttpClient() => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = Clients,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+        UseProxy = false,
+    })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
     private static bool IsLoopback(Uri url) =>
         url.IsLoopback && (url.Host == "localhost" || (IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address)));
 }

@@ -72,27 +72,8 @@ internal static class MultiHostRun
             using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await hosts[0].StartAsync(starting.Token);
             await Task.WhenAll(hosts.Skip(1).Select(h => h.StartAsync(starting.Token)));
-            var run = options.Subject.Length > 0 ? options : options with { Subject = await FirstHouseholdAsync(hosts[0], options.ApiKey) };
-            using var http = new HttpClient(new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = options.Clients,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-                UseProxy = false,
-            })
-            {
-                Timeout = TimeSpan.FromSeconds(30),
-            };
-
-            // One unmeasured pass first, so that the measured one carries no host's JIT and tiering.
-            await DriveAsync(http, run, hosts, new Latencies(), new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests));
-            var latencies = new Latencies();
-            var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
-            await DriveAsync(http, run, hosts, latencies, clock);
-            var window = clock.Measured;
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}, {count} host(s): measured window {window.TotalSeconds:0.0} s"));
-            var summary = latencies.Print(window);
-            return new Measured(round, count, summary.Requests / window.TotalSeconds, summary.P50, summary.P99, latencies.Failures);
+            var (summary, window, failures) = await MeasureStartedAsync(options, hosts, $"round {round}, {count} host(s)");
+            return new Measured(round, count, summary.Requests / window.TotalSeconds, summary.P50, summary.P99, failures);
         }
         catch (Exception) when (Dump(hosts))
         {
@@ -109,10 +90,28 @@ internal static class MultiHostRun
         }
     }
 
-    internal static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>
+    /// <summary>
+    /// Drives the clients over <paramref name="hosts"/>, already started: an unmeasured pass first, so that the measured
+    /// one carries no host's JIT and tiering, then the measured window, whose table is printed under <paramref name="label"/>.
+    /// </summary>
+    internal static async Task<((double TriggerRate, double TriggerP99, long Requests, double P50, double P99) Summary, TimeSpan Window, int Failures)> MeasureStartedAsync(
+        LoadOptions options, IReadOnlyList<HostServer> hosts, string label)
+    {
+        var run = options.Subject.Length > 0 ? options : options with { Subject = await FirstHouseholdAsync(hosts[0], options.ApiKey) };
+        using var http = options.NewHttpClient();
+        await DriveAsync(http, run, hosts, new Latencies(), new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests));
+        var latencies = new Latencies();
+        var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
+        await DriveAsync(http, run, hosts, latencies, clock);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: measured window {clock.Measured.TotalSeconds:0.0} s"));
+        return (latencies.Print(clock.Measured), clock.Measured, latencies.Failures);
+    }
+
+    private static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>
         Task.WhenAll(Enumerable.Range(0, options.Clients).Select(i => Task.Run(() => new CaseClient(http, options, hosts[i % hosts.Count].BaseUrl, latencies, clock).RunAsync())));
 
-    internal static async Task<string> FirstHouseholdAsync(HostServer host, string apiKey)
+    private static async Task<string> FirstHouseholdAsync(HostServer host, string apiKey)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/api/households?limit=1");
         request.Headers.Add("X-Api-Key", apiKey);

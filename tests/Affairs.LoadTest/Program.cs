@@ -26,15 +26,7 @@ if (host is null)
     return options.EventStoreDb is null ? await MultiHostRun.RunAsync(options) : await StoreComparisonRun.RunAsync(options);
 }
 
-using var http = new HttpClient(new SocketsHttpHandler
-{
-    MaxConnectionsPerServer = options.Clients,
-    PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-    UseProxy = false,
-})
-{
-    Timeout = TimeSpan.FromSeconds(30),
-};
+using var http = options.NewHttpClient();
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
     $"load: {options.Clients} clients against {options.BaseUrl} (process {host.Id}), scenario {options.Scenario}, {options.Rounds} round(s) of {options.WarmUp.TotalSeconds:0} s warm-up and {options.Duration.TotalSeconds:0} s measured, at most {options.MaxRequests} requests a round, {Environment.ProcessorCount} cores (the host shares them)"));
 // One unreported round of each first, so that the first reported one carries neither process's JIT and tiering.

@@ -55,27 +55,8 @@ internal static class StoreComparisonRun
                 await host.StartAsync(starting.Token);
             }
 
-            HostServer[] hosts = [host];
-            var run = options.Subject.Length > 0 ? options : options with { Subject = await MultiHostRun.FirstHouseholdAsync(host, options.ApiKey) };
-            using var http = new HttpClient(new SocketsHttpHandler
-            {
-                MaxConnectionsPerServer = options.Clients,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(10),
-                UseProxy = false,
-            })
-            {
-                Timeout = TimeSpan.FromSeconds(30),
-            };
-
-            // One unmeasured pass first, so that the measured one carries no JIT and tiering.
-            await MultiHostRun.DriveAsync(http, run, hosts, new Latencies(), new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests));
-            var latencies = new Latencies();
-            var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
-            await MultiHostRun.DriveAsync(http, run, hosts, latencies, clock);
-            Console.WriteLine();
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"round {round}, {store}: measured window {clock.Measured.TotalSeconds:0.0} s"));
-            var summary = latencies.Print(clock.Measured);
-            return new Measured(round, store, summary.TriggerRate, summary.TriggerP99, summary.Requests / clock.Measured.TotalSeconds, latencies.Failures);
+            var (summary, window, failures) = await MultiHostRun.MeasureStartedAsync(options, [host], $"round {round}, {store}");
+            return new Measured(round, store, summary.TriggerRate, summary.TriggerP99, summary.Requests / window.TotalSeconds, failures);
         }
         catch (Exception) when (MultiHostRun.Dump([host]))
         {
