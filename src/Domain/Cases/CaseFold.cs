@@ -34,6 +34,7 @@ public static class CaseFold
             CaseMaterialAttached e => Acted(state with { Materials = state.Materials.Add(new AttachedMaterial(e.MaterialId, e.FileName, e.ContentHash, e.At)) }, e.ActorId, e.ActingRole, e.At),
             CaseNoteAdded e => Acted(state, e.ActorId, e.ActingRole, e.At),
             CaseReassigned e => state with { Step = state.Step with { ReassignedTo = e.ToStaffId } },
+            CaseEscalated e => state with { Step = state.Step with { Takeovers = state.Step.Takeovers.Add(new StepTakeover(e.Reason, e.ToStaffId)) } },
             CaseClockStarted e => state with { Clocks = state.Clocks.SetItem(e.Clock, new CaseClock(e.Clock, e.At, e.LimitDays, e.WorkingDays, 0, 0, null)) },
             CaseClockExtended e when state.Clocks.TryGetValue(e.Clock, out var clock) =>
                 state with { Clocks = state.Clocks.SetItem(e.Clock, clock with { ExtensionDays = clock.ExtensionDays + e.Days, Extensions = clock.Extensions + 1 }) },

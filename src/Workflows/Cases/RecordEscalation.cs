@@ -47,7 +47,7 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
         var calendar = engine.Calendar;
         var responsibility = engine.Participants.Responsible(state, organisation, now, calendar);
         if (responsibility is not { Reason: TakeoverReason.AAbsent or TakeoverReason.ALate or TakeoverReason.BothAbsent } taken
-            || StepEvents(loaded.Events).OfType<CaseEscalated>().Any(e => e.Reason == taken.Reason && e.ToStaffId == taken.StaffId))
+            || state.Step.Takeovers.Contains(new StepTakeover(taken.Reason.Value, taken.StaffId)))
         {
             return new Decision<EscalationResult>([], _ => new EscalationResult(caseId, false, loaded.Revision, responsibility?.Reason, responsibility?.StaffId));
         }
@@ -56,21 +56,6 @@ internal sealed class RecordEscalationHandler(CaseEngine engine) : ICommandHandl
             caseId, state.State, state.Handler, taken.AHolderId, taken.StaffId, taken.Role, taken.Reason!.Value, taken.Alert,
             TookEffect(organisation, state, taken, now, calendar));
         return new Decision<EscalationResult>([escalated], revision => new EscalationResult(caseId, true, revision, taken.Reason, taken.StaffId));
-    }
-
-    /// <summary>The events of the current step: those after the step's opening or last step-ending transition.</summary>
-    private static IEnumerable<object> StepEvents(IReadOnlyList<DecodedEvent> events)
-    {
-        var start = 0;
-        for (var i = 0; i < events.Count; i++)
-        {
-            if (events[i].Event is CaseOpened or CaseTransitioned { Internal: false })
-            {
-                start = i;
-            }
-        }
-
-        return events.Skip(start).Select(e => e.Event);
     }
 
     /// <summary>When the takeover took effect: the absence's start (the later one when both are away), or the end of A's delay.</summary>

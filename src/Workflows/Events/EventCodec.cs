@@ -44,6 +44,16 @@ public sealed class EventCodec
         return (new EventToAppend(eventId, type, data, HashChain.Seal(metadataLessHash, hash)), hash);
     }
 
+    /// <summary>
+    /// The domain event in <paramref name="written"/>, read back from its bytes as a later read of the stream would decode
+    /// it (it was encoded by this codec, so it has the current shape and needs no upcasting).
+    /// </summary>
+    public object DecodeWritten(EventToAppend written)
+    {
+        ArgumentNullException.ThrowIfNull(written);
+        return JsonSerializer.Deserialize(written.Data.Span, TypeOf(written.Type), JsonOptions)!;
+    }
+
     /// <summary>Whether events stored under <paramref name="typeName"/> can be decoded (a registered type, or an upcaster from it).</summary>
     public bool CanDecode(string typeName) => _upcasters.ContainsKey(typeName) || _registry.TryGetType(typeName, out _);
 

@@ -25,11 +25,20 @@ public sealed partial class StreamRepository
     /// hash, but only the events this attempt read.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// When this process holds the stream's last known state (it read or wrote it last) and the stream is not contested
+    /// (see <see cref="StreamSnapshots"/>), the first attempt decides on that state without reading the stream, and
+    /// the append's expected revision checks it: if anyone else wrote meanwhile, the append is refused, nothing is
+    /// written, and the command reads what they wrote and decides again as if it had read first. That refused attempt
+    /// does not count as a conflict.
+    /// </para>
+    /// <para>
     /// A command with an idempotency key runs at most once per stream: its answer is written with its events (on the
     /// last one's metadata), in the same append, so the effect and the record of it cannot be separated by a crash.
     /// Before deciding, the stream is searched for the key; when found, the command is not decided again and the first
     /// answer is returned (or, for another payload, <c>idempotency.key-reused</c>). Concurrent duplicates race on the
     /// stream's revision: one appends, the others re-read and find its answer.
+    /// </para>
     /// </remarks>
     /// <param name="stream">The stream the command acts on.</param>
     /// <param name="fold">Builds the state.</param>
@@ -72,9 +81,16 @@ public sealed partial class StreamRepository
         var context = command.Context;
         var key = context.IdempotencyKey is { Length: > 0 } k ? KeyedOutcome.Id(context.Actor.Id, k) : null;
         var payloadHash = key is null ? null : CommandPayload.Hash(command);
+        var unread = _snapshots.FindUncontested(fold, stream.Value);
         for (var attempt = 1; ; attempt++)
         {
-            var loaded = await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);
+            if (unread is not null && clientExpected is { } given && given != unread.Revision)
+            {
+                // The client saw another revision than this process last did: read, and let the stream say who is right.
+                unread = null;
+            }
+
+            var loaded = unread ?? await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);
             if (key is not null && loaded.Outcomes.TryGetValue(key, out var earlier))
             {
                 return Replay<TResult>(earlier, payloadHash!);
@@ -95,8 +111,17 @@ public sealed partial class StreamRepository
             var last = key is null ? null : context.Metadata with { PayloadHash = payloadHash, Answer = JsonSerializer.SerializeToElement(answer, EventCodec.JsonOptions) };
             try
             {
-                await AppendAsync(loaded, decision.Events, context.Metadata, cancellationToken, last).ConfigureAwait(false);
+                var written = await AppendChainedAsync(loaded, decision.Events, context.Metadata, cancellationToken, last).ConfigureAwait(false);
+                _snapshots.Keep(fold, Appended(loaded, fold, written, key, last));
                 return answer;
+            }
+            catch (WrongExpectedRevisionException) when (unread is not null)
+            {
+                // Decided on the state this process last knew, and someone else wrote since: nothing was written. Read
+                // what they wrote and decide again; this attempt does not count.
+                _snapshots.Contest(stream.Value);
+                unread = null;
+                attempt--;
             }
             catch (WrongExpectedRevisionException conflict)
             {

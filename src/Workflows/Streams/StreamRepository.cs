@@ -89,7 +89,15 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         IReadOnlyList<object> events,
         EventMetadata metadata,
         CancellationToken cancellationToken = default,
-        EventMetadata? lastMetadata = null)
+        EventMetadata? lastMetadata = null) =>
+        (await AppendChainedAsync(loaded, events, metadata, cancellationToken, lastMetadata).ConfigureAwait(false)).Result;
+
+    private async Task<Written> AppendChainedAsync<TState>(
+        LoadedStream<TState> loaded,
+        IReadOnlyList<object> events,
+        EventMetadata metadata,
+        CancellationToken cancellationToken,
+        EventMetadata? lastMetadata)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(events);
@@ -106,8 +114,30 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
 
         var result = await store.AppendAsync(loaded.Stream, loaded.Expected, encoded, cancellationToken).ConfigureAwait(false);
         commits?.Committed(result.LogPosition);
-        return result;
+        return new Written(result, encoded, previous);
     }
+
+    /// <summary>
+    /// The stream after this process appended <paramref name="written"/> to <paramref name="loaded"/>: the events folded as
+    /// a later read would decode them from their bytes, so the state is the one a reload would give.
+    /// </summary>
+    private LoadedStream<TState> Appended<TState>(LoadedStream<TState> loaded, IStateFold<TState> fold, Written written, string? key, EventMetadata? last)
+    {
+        var state = loaded.State;
+        foreach (var @event in written.Events)
+        {
+            state = fold.Apply(state, codec.DecodeWritten(@event));
+        }
+
+        var revision = loaded.Revision + written.Events.Count;
+        var outcomes = key is not null && last is { PayloadHash: { } payloadHash, Answer: { } answer }
+            ? loaded.Outcomes.SetItem(key, new KeyedOutcome(payloadHash, answer, revision))
+            : loaded.Outcomes;
+        return new LoadedStream<TState>(loaded.Stream, state, revision, written.LastHash, []) { Outcomes = outcomes };
+    }
+
+    /// <summary>What an append wrote: the store's answer, the events as encoded, and the last one's chain hash.</summary>
+    private sealed record Written(AppendResult Result, IReadOnlyList<EventToAppend> Events, string LastHash);
 
     /// <summary>
     /// The same key on the same stream at the same revision always gives the same id, which is what lets the store
