@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Npgsql;
@@ -111,14 +112,33 @@ internal static class MultiHostRun
     private static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>
         Task.WhenAll(Enumerable.Range(0, options.Clients).Select(i => Task.Run(() => new CaseClient(http, options, hosts[i % hosts.Count].BaseUrl, latencies, clock).RunAsync())));
 
+    /// <summary>
+    /// The first household the host's board lists. A host on a store it did not write last rebuilds its board after it
+    /// reports ready, so an empty list is asked again, for at most a minute.
+    /// </summary>
     private static async Task<string> FirstHouseholdAsync(HostServer host, string apiKey)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/households?limit=1");
-        request.Headers.Add("X-Api-Key", apiKey);
-        using var response = await host.Client.SendAsync(request);
-        response.EnsureSuccessStatusCode();
-        using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return page.RootElement.GetProperty("items")[0].GetProperty("householdId").GetString()!;
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/households?limit=1");
+            request.Headers.Add("X-Api-Key", apiKey);
+            using var response = await host.Client.SendAsync(request);
+            response.EnsureSuccessStatusCode();
+            using var page = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+            var items = page.RootElement.GetProperty("items");
+            if (items.GetArrayLength() > 0)
+            {
+                return items[0].GetProperty("householdId").GetString()!;
+            }
+
+            if (waited.Elapsed > TimeSpan.FromMinutes(1))
+            {
+                throw new InvalidOperationException($"{host.BaseUrl} lists no household a minute after it started.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
     }
 
     private static async Task DropAsync(string postgres, string schema)
