@@ -6,7 +6,7 @@ namespace Affairs.Console.Tests;
 
 /// <summary>
 /// The administrator defines a type, sees the mistake at its JSON path, fixes it and publishes; reads the statistics; and
-/// sets the centre up: a policy version, post holders, a calendar year and an API key that works until it is revoked.
+/// sets the centre up: a policy version, post holders, a calendar year and an API key that works until it is rotated or revoked.
 /// </summary>
 public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture>
 {
@@ -58,7 +58,7 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
     }
 
     [BrowserFact]
-    public async Task The_administrator_publishes_a_policy_version_assigns_a_B_holder_publishes_a_year_and_issues_a_key_shown_once_until_revoked()
+    public async Task The_administrator_publishes_a_policy_version_assigns_a_B_holder_publishes_a_year_and_issues_a_key_whose_secret_is_shown_once()
     {
         await using var admin = await Browser.OpenAsync();
         var page = admin.Page;
@@ -124,7 +124,18 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
         await Assertions.Expect(worker.Page.GetByText("当前用户：s-grid-1")).ToBeVisibleAsync();
 
+        // Rotated, the key has a new secret, shown once; the session signed in with the old one ends.
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "吴敏的网格终端" });
+        await row.GetByText("轮换或吊销").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "轮换" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("只显示这一次");
+        var rotated = await page.GetByLabel("秘密值", new() { Exact = true }).InputValueAsync();
+        Assert.NotEqual(secret, rotated);
+        await worker.Page.ReloadAsync();
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
+        await worker.SignInWithKeyAsync(_host.Address, rotated);
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
+
         await row.GetByText("轮换或吊销").ClickAsync();
         await row.GetByLabel("理由").FillAsync("终端遗失");
         await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
@@ -137,7 +148,7 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
 
         await worker.Page.ReloadAsync();
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
-        await worker.SignInWithKeyAsync(_host.Address, secret);
+        await worker.SignInWithKeyAsync(_host.Address, rotated);
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("密钥无效、已吊销或已过期");
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToHaveCountAsync(0);
     }
