@@ -87,8 +87,12 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
         await page.GetByRole(AriaRole.Link, new() { Name = "修改岗位 eldercare" }).ClickAsync();
         var holders = page.GetByRole(AriaRole.Form, new() { Name = "指派 A 角和 B 角" });
         await Assertions.Expect(holders.GetByLabel("A 角", new() { Exact = true })).ToHaveValueAsync("s-care-a");
-        await holders.GetByLabel("B 角", new() { Exact = true }).SelectOptionAsync("s-care-c");
+        await holders.GetByLabel("B 角", new() { Exact = true }).SelectOptionAsync("s-care-a");
         await holders.GetByLabel("理由").FillAsync("黄磊调往低保岗");
+        await holders.GetByRole(AriaRole.Button, new() { Name = "指派" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("bHolderId");
+        await Assertions.Expect(holders.GetByLabel("理由")).ToHaveValueAsync("黄磊调往低保岗");
+        await holders.GetByLabel("B 角", new() { Exact = true }).SelectOptionAsync("s-care-c");
         await holders.GetByRole(AriaRole.Button, new() { Name = "指派" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("eldercare");
         await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "居家养老岗" })).ToContainTextAsync("s-care-c");

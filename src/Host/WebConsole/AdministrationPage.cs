@@ -40,6 +40,18 @@ public abstract class AdministrationPage : ConsolePage
             return Task.FromResult<IActionResult>(RedirectToPage(route?.Invoke(answer)));
         }, ct);
 
+    /// <summary>
+    /// What the form of <paramref name="handler"/> sent for <paramref name="field"/>, when this answer shows it refused;
+    /// otherwise <paramref name="shown"/>. A refused form keeps what the person entered.
+    /// </summary>
+    public string? Sent(string handler, string field, string? shown) => SentBy(handler) ? Request.Form[field].ToString() : shown;
+
+    /// <summary>Whether the form of <paramref name="handler"/> sent <paramref name="value"/> for <paramref name="field"/>, else <paramref name="shown"/>.</summary>
+    public bool SentOne(string handler, string field, string value, bool shown) => SentBy(handler) ? Request.Form[field].Contains(value) : shown;
+
+    private bool SentBy(string handler) =>
+        Problem is not null && Request.HasFormContentType && string.Equals(Request.Query["handler"], handler, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>A confirmation followed by the engine's warnings, each marked as one.</summary>
     internal string Confirmation(string text, IReadOnlyList<string> warnings) =>
         string.Join(" ", [text, .. warnings.Select(w => Texts["Warning: {0}", w].Value)]);
