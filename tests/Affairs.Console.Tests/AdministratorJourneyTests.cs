@@ -64,6 +64,14 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
         var page = admin.Page;
         await admin.SignInAsync(_host.Address, "demo-admin");
 
+        // A set or a year never published is not found, as through the API.
+        var unknown = await page.GotoAsync(new Uri(_host.Address, "/console/policies?id=no-such-set").ToString());
+        Assert.Equal(404, unknown!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("policy.not-found");
+        unknown = await page.GotoAsync(new Uri(_host.Address, "/console/calendars?year=2099").ToString());
+        Assert.Equal(404, unknown!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "calendar.not-found" })).ToBeVisibleAsync();
+
         // A policy version: a mistake in the values is refused at its path, then the version is published.
         await page.GetByRole(AriaRole.Link, new() { Name = "政策参数" }).ClickAsync();
         await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "dibao" }).GetByRole(AriaRole.Link).ClickAsync();

@@ -56,22 +56,22 @@ public sealed class CalendarsModel : AdministrationPage
     /// <summary>The years whose calendar should be published by now and is not, as the supervisor is alerted to them.</summary>
     public IReadOnlyList<int> Overdue => Calendar.MissingYears(Today);
 
-    /// <summary>Shows the years and, for the year chosen, its calendar in the form for a correction.</summary>
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Shows the years and, for the year chosen, its calendar in the form for a correction; 404 for a year not published.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Shown is { } shown)
-        {
-            PublishYear = shown.Year;
-            Source = shown.Source;
-            Revision = shown.Revision;
-            Holidays = string.Join("\n", shown.Holidays.Select(h => $"{h.Name}, {Iso(h.From)}, {Iso(h.To)}"));
-            WorkingWeekends = string.Join("\n", shown.WorkingWeekends.Select(Iso));
-        }
-        else
+        if (Shown is not { } shown)
         {
             PublishYear = Year ?? (NextYearMissing ? Today.Year + 1 : null);
+            return Year is null ? Page() : Refused(StatusCodes.Status404NotFound, "calendar.not-found", "No working-day calendar is published for that year.");
         }
+
+        PublishYear = shown.Year;
+        Source = shown.Source;
+        Revision = shown.Revision;
+        Holidays = string.Join("\n", shown.Holidays.Select(h => $"{h.Name}, {Iso(h.From)}, {Iso(h.To)}"));
+        WorkingWeekends = string.Join("\n", shown.WorkingWeekends.Select(Iso));
+        return Page();
     }
 
     /// <summary>Publishes the year in the form.</summary>

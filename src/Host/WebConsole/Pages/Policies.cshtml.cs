@@ -46,17 +46,22 @@ public sealed class PoliciesModel : AdministrationPage
     /// <summary>Today in the centre.</summary>
     public DateOnly Today => Calendar.LocalDate(Now);
 
-    /// <summary>Shows the sets and, for the set chosen, its versions and a form for the next one.</summary>
-    public async Task OnGetAsync(CancellationToken ct)
+    /// <summary>Shows the sets and, for the set chosen, its versions and a form for the next one; 404 for a set with none.</summary>
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
         await LoadAsync(ct);
-        if (Timeline is { Versions.Count: > 0 } timeline)
+        if (Timeline is not { } timeline)
         {
-            var newest = timeline.Versions.MaxBy(v => v.Version)!;
-            PolicyId = newest.Id;
-            Version = newest.Version + 1;
-            Values = JsonSerializer.Serialize(newest.Values, Indented);
+            PolicyId = Id;
+            Version = 1;
+            return Id is null ? Page() : Refused(StatusCodes.Status404NotFound, "policy.not-found", "No version of this policy is published.");
         }
+
+        var newest = timeline.Versions.MaxBy(v => v.Version)!;
+        PolicyId = newest.Id;
+        Version = newest.Version + 1;
+        Values = JsonSerializer.Serialize(newest.Values, Indented);
+        return Page();
     }
 
     /// <summary>Publishes the version in the form.</summary>
