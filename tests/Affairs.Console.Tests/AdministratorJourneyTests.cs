@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Affairs.Console.Tests;
 
-/// <summary>The administrator defines a type, sees the mistake at its JSON path, fixes it and publishes; and reads the statistics.</summary>
+/// <summary>
+/// The administrator defines a type, sees the mistake at its JSON path, fixes it and publishes; reads the statistics; and
+/// sets the centre up: a policy version, post holders, a calendar year and an API key that works until it is rotated or revoked.
+/// </summary>
 public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture>
 {
     private readonly ConsoleHost _host;
@@ -51,5 +55,113 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
         var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
         Assert.StartsWith("affairType,periodStart,opened", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
         Assert.Contains("dibao,", csv, StringComparison.Ordinal);
+    }
+
+    [BrowserFact]
+    public async Task The_administrator_publishes_a_policy_version_assigns_a_B_holder_publishes_a_year_and_issues_a_key_whose_secret_is_shown_once()
+    {
+        await using var admin = await Browser.OpenAsync();
+        var page = admin.Page;
+        await admin.SignInAsync(_host.Address, "demo-admin");
+
+        // A set or a year never published is not found, as through the API.
+        var unknown = await page.GotoAsync(new Uri(_host.Address, "/console/policies?id=no-such-set").ToString());
+        Assert.Equal(404, unknown!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("policy.not-found");
+        unknown = await page.GotoAsync(new Uri(_host.Address, "/console/calendars?year=2099").ToString());
+        Assert.Equal(404, unknown!.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "calendar.not-found" })).ToBeVisibleAsync();
+
+        // A policy version: a mistake in the values is refused at its path, then the version is published.
+        await page.GetByRole(AriaRole.Link, new() { Name = "政策参数" }).ClickAsync();
+        await page.GetByRole(AriaRole.Row).Filter(new() { HasText = "dibao" }).GetByRole(AriaRole.Link).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("版本", new() { Exact = true })).ToHaveValueAsync("2");
+        var from = DateTime.UtcNow.AddDays(40).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GetByLabel("生效日期").FillAsync(from);
+        await page.GetByLabel("参数（JSON）").FillAsync("{ \"dibaoLine\": 85O }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("values.dibaoLine");
+        await page.GetByLabel("参数（JSON）").FillAsync("{ \"dibaoLine\": 850 }");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已发布政策参数 dibao 第 2 版");
+        var v2 = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "v2" });
+        await Assertions.Expect(v2).ToContainTextAsync(from);
+        await Assertions.Expect(v2).ToContainTextAsync("850");
+        await Assertions.Expect(v2).ToContainTextAsync("待生效");
+        await admin.ScreenshotAsync("policies");
+
+        // The eldercare post gets a new B.
+        await page.GetByRole(AriaRole.Link, new() { Name = "组织架构" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "修改岗位 eldercare" }).ClickAsync();
+        var holders = page.GetByRole(AriaRole.Form, new() { Name = "指派 A 角和 B 角" });
+        await Assertions.Expect(holders.GetByLabel("A 角", new() { Exact = true })).ToHaveValueAsync("s-care-a");
+        await holders.GetByLabel("B 角", new() { Exact = true }).SelectOptionAsync("s-care-a");
+        await holders.GetByLabel("理由").FillAsync("黄磊调往低保岗");
+        await holders.GetByRole(AriaRole.Button, new() { Name = "指派" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("bHolderId");
+        await Assertions.Expect(holders.GetByLabel("理由")).ToHaveValueAsync("黄磊调往低保岗");
+        await holders.GetByLabel("B 角", new() { Exact = true }).SelectOptionAsync("s-care-c");
+        await holders.GetByRole(AriaRole.Button, new() { Name = "指派" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("eldercare");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "居家养老岗" })).ToContainTextAsync("s-care-c");
+        await admin.ScreenshotAsync("organisation");
+
+        // Next year's calendar, shown as missing until it is published.
+        var year = DateTime.UtcNow.Year + 1;
+        await page.GetByRole(AriaRole.Link, new() { Name = "工作日历" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = year.ToString(CultureInfo.InvariantCulture) })).ToContainTextAsync("未发布");
+        await page.GetByLabel("年度", new() { Exact = true }).FillAsync(year.ToString(CultureInfo.InvariantCulture));
+        await page.GetByLabel("依据").FillAsync($"国务院办公厅关于{year}年部分节假日安排的通知");
+        await page.GetByLabel("节假日", new() { Exact = true }).FillAsync($"元旦, {year}-01-01, {year}-01-01\n劳动节, {year}-05-01, {year}-05-05");
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"已发布 {year} 年工作日历第 1 版");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "劳动节" })).ToContainTextAsync($"{year}-05-05");
+        await admin.ScreenshotAsync("calendars");
+
+        // A key for a member of staff: its secret is shown once, and signs in until the key is revoked.
+        await page.GetByRole(AriaRole.Link, new() { Name = "密钥管理" }).ClickAsync();
+        await page.GetByLabel("用途").FillAsync("吴敏的网格终端");
+        await page.GetByLabel("工作人员", new() { Exact = true }).SelectOptionAsync("s-grid-1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "签发" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("只显示这一次");
+        var secret = await page.GetByLabel("秘密值", new() { Exact = true }).InputValueAsync();
+        Assert.False(string.IsNullOrWhiteSpace(secret));
+        await admin.ScreenshotAsync("keys-secret");
+        await page.GetByRole(AriaRole.Link, new() { Name = "密钥管理" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "吴敏的网格终端" })).ToContainTextAsync("有效");
+        Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
+
+        await using var worker = await Browser.OpenAsync();
+        await worker.SignInWithKeyAsync(_host.Address, secret);
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
+        await Assertions.Expect(worker.Page.GetByText("当前用户：s-grid-1")).ToBeVisibleAsync();
+
+        // Rotated, the key has a new secret, shown once; the session signed in with the old one ends.
+        var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "吴敏的网格终端" });
+        await row.GetByText("轮换或吊销").ClickAsync();
+        await row.GetByRole(AriaRole.Button, new() { Name = "轮换" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("只显示这一次");
+        var rotated = await page.GetByLabel("秘密值", new() { Exact = true }).InputValueAsync();
+        Assert.NotEqual(secret, rotated);
+        await worker.Page.ReloadAsync();
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
+        await worker.SignInWithKeyAsync(_host.Address, rotated);
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
+
+        await row.GetByText("轮换或吊销").ClickAsync();
+        await row.GetByLabel("理由").FillAsync("终端遗失");
+        await row.GetByRole(AriaRole.Button, new() { Name = "吊销" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("已吊销");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "吴敏的网格终端" })).ToContainTextAsync("已吊销");
+        await admin.ScreenshotAsync("keys");
+        await page.SetViewportSizeAsync(390, 844);
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the keys page is wider than a phone");
+        await admin.ScreenshotAsync("keys-phone");
+
+        await worker.Page.ReloadAsync();
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
+        await worker.SignInWithKeyAsync(_host.Address, rotated);
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("密钥无效、已吊销或已过期");
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToHaveCountAsync(0);
     }
 }

@@ -10,10 +10,13 @@ public sealed class BrowserSession(IPlaywright playwright, IBrowserContext conte
     public IBrowserContext Context => context;
 
     /// <summary>Signs in at <paramref name="host"/> with a demo key (<c>demo-dibao-a</c>).</summary>
-    public async Task SignInAsync(Uri host, string demoKey)
+    public Task SignInAsync(Uri host, string demoKey) => SignInWithKeyAsync(host, demoKey + "-key");
+
+    /// <summary>Signs in at <paramref name="host"/> with a whole key, as issued.</summary>
+    public async Task SignInWithKeyAsync(Uri host, string key)
     {
         await Page.GotoAsync(new Uri(host, "/console").ToString());
-        await Page.GetByLabel("API key").Or(Page.GetByLabel("API 密钥")).FillAsync(demoKey + "-key");
+        await Page.GetByLabel("API key").Or(Page.GetByLabel("API 密钥")).FillAsync(key);
         await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Or(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ClickAsync();
     }
 

@@ -78,4 +78,54 @@ public sealed class RoleBoundaryTests : IClassFixture<ConsoleHostFixture>
         });
         Assert.Equal((int)HttpStatusCode.BadRequest, response.Status);
     }
+
+    [BrowserFact]
+    public async Task A_caseworker_sees_none_of_the_administrator_pages_and_is_refused_when_posting_to_them_directly()
+    {
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await browser.SignInAsync(_host.Address, "demo-dibao-a");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToBeVisibleAsync();
+        foreach (var link in new[] { "政策参数", "组织架构", "工作日历", "密钥管理" })
+        {
+            await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = link })).ToHaveCountAsync(0);
+        }
+
+        foreach (var path in new[] { "/console/policies", "/console/organisation", "/console/calendars", "/console/keys" })
+        {
+            var shown = await page.GotoAsync(new Uri(_host.Address, path).ToString());
+            Assert.Equal((int)HttpStatusCode.Forbidden, shown!.Status);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "无权访问" })).ToBeVisibleAsync();
+        }
+
+        // The forms are not there, so post what they would have sent, with this session's own antiforgery token.
+        var token = await page.Locator("input[name=__af]").First.GetAttributeAsync("value");
+        var posts = new (string Path, Dictionary<string, string> Form)[]
+        {
+            ("/console/keys?handler=Issue", new() { ["label"] = "a caseworker's own key", ["staffId"] = "s-dibao-a" }),
+            ("/console/organisation?handler=Holders", new() { ["postId"] = "dibao", ["aHolderId"] = "s-dibao-a", ["bHolderId"] = "s-grid-1", ["reason"] = "mine" }),
+            ("/console/policies?handler=Publish", new() { ["PolicyId"] = "dibao", ["Version"] = "9", ["EffectiveFrom"] = "2026-12-01", ["Values"] = "{\"dibaoLine\": 1}" }),
+            ("/console/calendars?handler=Publish", new() { ["PublishYear"] = "2099", ["Source"] = "mine", ["Holidays"] = "", ["WorkingWeekends"] = "" }),
+        };
+        foreach (var (path, fields) in posts)
+        {
+            var form = page.APIRequest.CreateFormData().Set("__af", token!);
+            foreach (var (name, value) in fields)
+            {
+                form = form.Set(name, value);
+            }
+
+            var response = await page.APIRequest.PostAsync(new Uri(_host.Address, path).ToString(), new() { Form = form });
+            Assert.Equal((int)HttpStatusCode.Forbidden, response.Status);
+        }
+
+        using var admin = _host.Api("demo-admin");
+        var keys = await admin.GetStringAsync("/api/keys");
+        Assert.DoesNotContain("a caseworker's own key", keys, StringComparison.Ordinal);
+        var organisation = await admin.GetStringAsync("/api/organisation");
+        Assert.Contains("\"bHolderId\":\"s-dibao-b\"", organisation, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync("/api/calendars/2099")).StatusCode);
+        var dibao = await admin.GetStringAsync("/api/policies/dibao");
+        Assert.DoesNotContain("\"version\":9", dibao, StringComparison.Ordinal);
+    }
 }
