@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -87,6 +88,34 @@ public sealed class OpenIdSignInTests(OpenIdConsoleFixture fixture) : IClassFixt
 
         await page.GotoAsync(new Uri(_host.Address, "/console/queue").ToString());
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_session_opened_at_the_provider_follows_the_organisation_when_its_member_is_made_section_head()
+    {
+        _provider.StaffId = "s-ins-a";
+        await using var browser = await Browser.OpenAsync();
+        var page = browser.Page;
+        await page.GotoAsync(new Uri(_host.Address, "/console/sign-in").ToString());
+        await page.GetByRole(AriaRole.Button, new() { Name = $"使用 {OpenIdConsoleFixture.ProviderName} 登录" }).ClickAsync();
+        var supervision = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "督办" });
+        await Assertions.Expect(page.GetByText("当前用户：s-ins-a")).ToBeVisibleAsync();
+        await Assertions.Expect(supervision).ToHaveCountAsync(0);
+
+        using var admin = _host.Api("demo-admin");
+        try
+        {
+            (await admin.PutAsJsonAsync("/api/organisation/supervisor", new { staffId = "s-ins-a" })).EnsureSuccessStatusCode();
+            await page.ReloadAsync();
+            await Assertions.Expect(supervision).ToBeVisibleAsync();
+        }
+        finally
+        {
+            (await admin.PutAsJsonAsync("/api/organisation/supervisor", new { staffId = "s-head" })).EnsureSuccessStatusCode();
+        }
+
+        await page.ReloadAsync();
+        await Assertions.Expect(supervision).ToHaveCountAsync(0);
     }
 
     [BrowserFact]
