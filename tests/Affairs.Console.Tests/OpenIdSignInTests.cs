@@ -41,13 +41,8 @@ public sealed class OpenIdSignInTests(OpenIdConsoleFixture fixture) : IClassFixt
         var caseId = await _host.OpenDibaoAsync();
         var redeemed = _provider.Redeemed;
         var ended = _provider.SessionsEnded;
-        _provider.StaffId = "s-dibao-a";
-        await using var browser = await Browser.OpenAsync();
+        await using var browser = await SignInAtProviderAsync("s-dibao-a");
         var page = browser.Page;
-
-        await page.GotoAsync(new Uri(_host.Address, "/console").ToString());
-        await browser.ScreenshotAsync("sign-in-with-provider");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"使用 {OpenIdConsoleFixture.ProviderName} 登录" }).ClickAsync();
 
         // Signed in as the staff member the token names, with their role: A's queue, with the case A holds.
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "我的待办", Exact = true })).ToBeVisibleAsync();
@@ -66,19 +61,14 @@ public sealed class OpenIdSignInTests(OpenIdConsoleFixture fixture) : IClassFixt
         await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
         Assert.Equal(ended + 1, _provider.SessionsEnded);
-        await page.GotoAsync(new Uri(_host.Address, "/console/queue").ToString());
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
+        await ExpectNoSessionAsync(page);
     }
 
     [BrowserFact]
     public async Task A_token_naming_no_member_of_staff_gets_the_refusal_page_and_no_session()
     {
-        _provider.StaffId = "s-nobody";
-        await using var browser = await Browser.OpenAsync();
+        await using var browser = await SignInAtProviderAsync("s-nobody");
         var page = browser.Page;
-
-        await page.GotoAsync(new Uri(_host.Address, "/console/sign-in").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = $"使用 {OpenIdConsoleFixture.ProviderName} 登录" }).ClickAsync();
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "未登录", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("auth.unknown-staff");
@@ -86,18 +76,14 @@ public sealed class OpenIdSignInTests(OpenIdConsoleFixture fixture) : IClassFixt
         await browser.ScreenshotAsync("provider-sign-in-refused");
         Assert.DoesNotContain(await browser.Context.CookiesAsync(), c => c.Name == "affairs.console" || c.Name.StartsWith("affairs.consoleC", StringComparison.Ordinal));
 
-        await page.GotoAsync(new Uri(_host.Address, "/console/queue").ToString());
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
+        await ExpectNoSessionAsync(page);
     }
 
     [BrowserFact]
     public async Task A_session_opened_at_the_provider_follows_the_organisation_when_its_member_is_made_section_head()
     {
-        _provider.StaffId = "s-ins-a";
-        await using var browser = await Browser.OpenAsync();
+        await using var browser = await SignInAtProviderAsync("s-ins-a");
         var page = browser.Page;
-        await page.GotoAsync(new Uri(_host.Address, "/console/sign-in").ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = $"使用 {OpenIdConsoleFixture.ProviderName} 登录" }).ClickAsync();
         var supervision = page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "督办" });
         await Assertions.Expect(page.GetByText("当前用户：s-ins-a")).ToBeVisibleAsync();
         await Assertions.Expect(supervision).ToHaveCountAsync(0);
@@ -125,5 +111,23 @@ public sealed class OpenIdSignInTests(OpenIdConsoleFixture fixture) : IClassFixt
         await browser.SignInAsync(_host.Address, "demo-dibao-b");
 
         await Assertions.Expect(browser.Page.GetByText("当前用户：s-dibao-b")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A fresh browser that opens the console and clicks the provider's button, the provider naming <paramref name="staffId"/>.</summary>
+    private async Task<BrowserSession> SignInAtProviderAsync(string staffId)
+    {
+        _provider.StaffId = staffId;
+        var browser = await Browser.OpenAsync();
+        await browser.Page.GotoAsync(new Uri(_host.Address, "/console").ToString());
+        await browser.ScreenshotAsync("sign-in-with-provider");
+        await browser.Page.GetByRole(AriaRole.Button, new() { Name = $"使用 {OpenIdConsoleFixture.ProviderName} 登录" }).ClickAsync();
+        return browser;
+    }
+
+    /// <summary>A console page sends the browser to sign in: it holds no session.</summary>
+    private async Task ExpectNoSessionAsync(IPage page)
+    {
+        await page.GotoAsync(new Uri(_host.Address, "/console/queue").ToString());
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录", Exact = true })).ToBeVisibleAsync();
     }
 }
