@@ -17,7 +17,7 @@ public sealed class BrowserSession(IPlaywright playwright, IBrowserContext conte
     {
         await Page.GotoAsync(new Uri(host, "/console").ToString());
         await Page.GetByLabel("API key").Or(Page.GetByLabel("API 密钥")).FillAsync(key);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "登录" }).Or(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" })).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).Or(Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true })).ClickAsync();
     }
 
     /// <summary>Writes a full-page screenshot under the test output's <c>screenshots/</c>.</summary>

@@ -18,9 +18,17 @@ namespace Affairs.Console.Tests;
 public sealed class ConsoleHost : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "affairs-console-tests", Guid.NewGuid().ToString("N"));
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
     public ConsoleHost()
+        : this(new Dictionary<string, string>())
     {
+    }
+
+    /// <summary>The host with <paramref name="settings"/> added to its configuration.</summary>
+    public ConsoleHost(IReadOnlyDictionary<string, string> settings)
+    {
+        _settings = settings;
         UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         StartServer();
         Address = new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
@@ -37,6 +45,10 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         builder.UseSetting("Affairs:DataFolder", _folder);
         builder.UseSetting("Affairs:BackgroundServices", "false");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>An API client with a demo key (<c>demo-dibao-a</c>), for what a test prepares outside the console.</summary>

@@ -25,6 +25,8 @@ internal static class AuthenticationRegistration
         services.AddSingleton<IFollowedCatalog>(sp => sp.GetRequiredService<ApiKeyIndex>());
         services.AddSingleton<ApiKeyIssuer>();
         services.AddSingleton<ICommandValidator<IssueApiKey>, ApiKeyScopeValidator>();
+        var signIn = ConsoleSignIn.Read(configuration);
+        services.AddSingleton(signIn);
         var jwt = configuration.GetSection("Auth:Jwt");
         var jwtEnabled = !string.IsNullOrEmpty(jwt["Authority"]) || !string.IsNullOrEmpty(jwt["SigningKey"]);
         var builder = services.AddAuthentication(Selector)
@@ -34,7 +36,7 @@ internal static class AuthenticationRegistration
                     ? JwtBearerDefaults.AuthenticationScheme
                     : ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null)
-            .AddConsoleSession();
+            .AddConsoleSession(signIn);
         if (jwtEnabled)
         {
             builder.AddJwtBearer(o =>

@@ -20,6 +20,16 @@ public static class ApiKeyRules
     /// <summary>The roles a client key may grant; caseworkers and supervisors are staff and get a staff key.</summary>
     public static IReadOnlyList<string> ClientRoles { get; } = [ActorRoles.Auditor, ActorRoles.Administrator, ActorRoles.Integration];
 
+    /// <summary>
+    /// What a member of staff may do, as the organisation is now: caseworker, and supervisor too for the section head. A
+    /// staff key grants this, and so does a console session opened through the centre's OpenID Connect provider.
+    /// </summary>
+    public static IReadOnlyList<string> StaffRoles(Organisation organisation, string staffId)
+    {
+        ArgumentNullException.ThrowIfNull(organisation);
+        return organisation.SupervisorId == staffId ? [ActorRoles.Caseworker, ActorRoles.Supervisor] : [ActorRoles.Caseworker];
+    }
+
     /// <summary>Whether <paramref name="hash"/> is a SHA-256 in lower-case hex.</summary>
     public static bool IsSecretHash(string? hash) =>
         hash is { Length: 64 } && hash.All(c => char.IsAsciiDigit(c) || c is >= 'a' and <= 'f');

@@ -109,6 +109,6 @@ internal sealed class IssueApiKeyHandler(ApiKeyStreams keys, OrganisationDirecto
         var errors = new ValidationErrors();
         OrganisationCommand.RequireStaff(organisation, errors, "staffId", staffId);
         errors.ThrowIfAny();
-        return organisation.SupervisorId == staffId ? [ActorRoles.Caseworker, ActorRoles.Supervisor] : [ActorRoles.Caseworker];
+        return ApiKeyRules.StaffRoles(organisation, staffId);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Affairs.Host.WebConsole.Pages;
 
-/// <summary>Ends the session.</summary>
+/// <summary>Ends the session, and the provider's too where configured for a session opened there.</summary>
 [AllowAnonymous]
 public sealed class SignOutModel : ConsolePage
 {
@@ -14,7 +14,14 @@ public sealed class SignOutModel : ConsolePage
     /// <summary>Ends the session.</summary>
     public async Task<IActionResult> OnPostAsync()
     {
+        var signedOut = new AuthenticationProperties { RedirectUri = ConsoleSession.PathPrefix + "/sign-in" };
+        if (ConsoleSession.ThroughProvider(User) && HttpContext.RequestServices.GetRequiredService<ConsoleSignIn>().Provider is { SignOutAtProvider: true })
+        {
+            // The cookie first, then the provider: its handler reads the ID token from the request's cookie for the hint.
+            return SignOut(signedOut, ConsoleSession.SchemeName, ConsoleProviderSignIn.SchemeName);
+        }
+
         await HttpContext.SignOutAsync(ConsoleSession.SchemeName);
-        return Redirect(ConsoleSession.PathPrefix + "/sign-in");
+        return Redirect(signedOut.RedirectUri);
     }
 }
