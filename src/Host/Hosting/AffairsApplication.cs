@@ -55,6 +55,7 @@ internal static class AffairsApplication
         builder.Services.ConfigureHttpJsonOptions(o => PersonalDataJson.Configure(o.SerializerOptions));
         builder.Services.AddAffairsOpenApi();
         builder.Services.AddAffairsConsole();
+        builder.Services.AddAffairsKeyRing(builder.Configuration);
 
         var app = builder.Build();
         app.UseExceptionHandler();

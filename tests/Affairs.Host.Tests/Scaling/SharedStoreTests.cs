@@ -1,8 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Affairs.EventStore;
 using Affairs.Stores.Postgres;
 using Affairs.Workflows.Timers;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -49,6 +51,51 @@ public sealed class SharedStoreTests
             await drop.ExecuteNonQueryAsync();
         }
     }
+
+    [PostgresFact]
+    public async Task a_console_session_begun_on_one_host_is_signed_in_on_the_other_and_its_keys_are_in_the_database()
+    {
+        var schema = "hosts_" + Guid.NewGuid().ToString("N")[..16];
+        try
+        {
+            using var a = new ConfiguredPostgresHost(schema);
+            using var b = new ConfiguredPostgresHost(schema);
+            var noCookies = new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false };
+            using var toA = a.CreateClient(noCookies);
+            using var toB = b.CreateClient(noCookies);
+
+            // The form comes from A, the sign-in goes to B: B accepts A's antiforgery token only with A's keys.
+            var form = await toA.GetAsync("/console/sign-in");
+            var token = Regex.Match(await form.Content.ReadAsStringAsync(), "name=\"__af\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+            using var signIn = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["key"] = "demo-dibao-a-key", ["returnUrl"] = "/console", ["__af"] = token }),
+            };
+            signIn.Headers.Add("Cookie", CookiesOf(form));
+            var signedIn = await toB.SendAsync(signIn);
+
+            // The session B began is good on A.
+            using var queue = new HttpRequestMessage(HttpMethod.Get, "/console/queue");
+            queue.Headers.Add("Cookie", CookiesOf(signedIn));
+            var onA = await toA.SendAsync(queue);
+
+            Assert.NotEmpty(token);
+            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, onA.StatusCode);
+            Assert.True(await ScalarAsync<long>($"SELECT count(*) FROM \"{schema}\".key_ring") >= 1);
+            Assert.False(Directory.Exists(Path.Combine(a.DataFolder, "keys")));
+        }
+        finally
+        {
+            await using var connection = new NpgsqlConnection(Environment.GetEnvironmentVariable(Variable));
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private static string CookiesOf(HttpResponseMessage response) =>
+        string.Join("; ", response.Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
 
     [PostgresFact]
     public async Task one_host_fires_the_timers_and_after_the_holders_lock_session_is_killed_one_host_takes_over_and_fires_once()
@@ -148,6 +195,19 @@ public sealed class SharedStoreTests
             {
                 Skip = $"Needs PostgreSQL: set {Variable} (eval \"$(bash scripts/services.sh start)\").";
             }
+        }
+    }
+
+    /// <summary>The real host configured for PostgreSQL as a deployment is (<c>Store=Postgres</c>), not through test services.</summary>
+    private sealed class ConfiguredPostgresHost(string schema) : HostFactory
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Affairs:ResidentPseudonymKey", "shared-store-test-key-0123456789");
+            builder.UseSetting("Store", "Postgres");
+            builder.UseSetting("Store:Postgres:ConnectionString", Environment.GetEnvironmentVariable(Variable));
+            builder.UseSetting("Store:Postgres:Schema", schema);
         }
     }
 
