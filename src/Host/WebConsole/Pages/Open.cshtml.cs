@@ -14,8 +14,8 @@ using Microsoft.AspNetCore.Mvc;
 namespace Affairs.Host.WebConsole.Pages;
 
 /// <summary>
-/// Opens a case at the counter: the resident is found by identity number (a recorded lookup, as through the API), and
-/// each affair type open for new cases is offered for them or their household, with the fields its first step needs.
+/// Opens a case at the counter: the resident is found by identity number (a recorded lookup, as through the API) or,
+/// for a reader who may see personal data, by name (a recorded search, as through the API), and each affair type open for new cases is offered for them or their household, with the fields its first step needs.
 /// </summary>
 [Authorize(Policy = AccessPolicies.CasesWrite)]
 public sealed class OpenModel : ConsolePage
@@ -23,6 +23,16 @@ public sealed class OpenModel : ConsolePage
     /// <summary>The identity number looked up.</summary>
     [BindProperty]
     public string? IdentityNumber { get; set; }
+
+    /// <summary>The name, or part of one, searched for.</summary>
+    [BindProperty]
+    public string? Name { get; set; }
+
+    /// <summary>Whether the reader may search by name: only a reader who may see personal data (the API's rule).</summary>
+    public bool CanSearchByName { get; private set; }
+
+    /// <summary>The residents found by name, when the last request was a search.</summary>
+    public ResidentMatchPage? Matches { get; private set; }
 
     /// <summary>The resident found, masked as the API masks it for this reader.</summary>
     public Resident? Resident { get; private set; }
@@ -33,15 +43,54 @@ public sealed class OpenModel : ConsolePage
     /// <summary>The affair types open for new cases.</summary>
     public IReadOnlyList<CompiledAffairType> Types { get; private set; } = [];
 
-    /// <summary>Shows the lookup form.</summary>
-    public void OnGet()
+    /// <summary>Shows the lookup forms.</summary>
+    public async Task OnGetAsync() => CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
+
+    /// <summary>Finds residents by name (the same search, and record of it, as the API's), a page at a time.</summary>
+    public async Task<IActionResult> OnPostSearchAsync(string? cursor, CancellationToken ct)
     {
+        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
+        if (!CanSearchByName)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            Matches = await ResidentEndpoints.SearchAsync(Name, cursor, FindResidentsByName.DefaultLimit, HttpContext, Mediator, ct);
+            return Page();
+        }
+        catch (CommandRejectedException e)
+        {
+            return Refused(e);
+        }
+    }
+
+    /// <summary>Takes a resident picked from the matches as the applicant.</summary>
+    public async Task<IActionResult> OnPostChooseAsync(string residentId, CancellationToken ct)
+    {
+        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
+        if (!CanSearchByName)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            await LoadAsync(residentId, ct);
+            return Page();
+        }
+        catch (CommandRejectedException e)
+        {
+            return Refused(e);
+        }
     }
 
     /// <summary>Finds the resident by identity number.</summary>
     public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
     {
-        if (!await AllowedAsync(AccessPolicies.ResidentsLookup))
+        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
+        if (!CanSearchByName)
         {
             return Forbidden();
         }
@@ -77,6 +126,7 @@ public sealed class OpenModel : ConsolePage
         }
         catch (CommandRejectedException e)
         {
+            CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
             await LoadAsync(residentId, ct);
             return Refused(e);
         }
@@ -90,6 +140,10 @@ public sealed class OpenModel : ConsolePage
         Households = await Mediator.Send(new GetResidentHouseholds(residentId), ct);
         Types = [.. Catalog.Ids.Select(id => Catalog.Versions(id).LastOrDefault(v => !v.IsRetired)?.Type).OfType<CompiledAffairType>()];
     }
+
+    /// <summary>Households as the page lists them: each id with the resident's relation, or a dash for none.</summary>
+    public static string Listed(IReadOnlyList<ResidentHousehold> households) =>
+        households.Count == 0 ? "—" : string.Join(", ", households.Select(h => h.HouseholdId + " (" + h.Relation + ")"));
 
     /// <summary>The subjects a type may be opened for: the resident, or each of their households.</summary>
     public IEnumerable<string> SubjectsFor(CompiledAffairType type) =>
