@@ -36,7 +36,7 @@ internal sealed record DiagramEdge(string From, string To, string Text, IReadOnl
 internal sealed record DiagramLayout(double Width, double Height, IReadOnlyList<DiagramBox> Boxes, IReadOnlyList<DiagramEdge> Edges)
 {
     public const double BoxWidth = 170, BoxHeight = 44, LabelFontSize = 10;
-    private const double RowGap = 26, SlotHeight = 16, Margin = 20, MinColumnGap = 100, MaxColumnGap = 220, LabelHeight = 14, LabelPadding = 8;
+    private const double RowGap = 26, SlotHeight = 16, Margin = 20, MinColumnGap = 80, MaxColumnGap = 220, LabelHeight = 14, LabelPadding = 8;
     private const int Sweeps = 12;
 
     /// <summary>The layout of <paramref name="type"/>'s states and its transitions between different states.</summary>
@@ -73,8 +73,17 @@ internal sealed record DiagramLayout(double Width, double Height, IReadOnlyList<
         }
 
         var columns = Order(nodes, chains);
-        var gap = Math.Clamp(groups.Select(g => TextWidth(g.Text)).DefaultIfEmpty(0).Max() + 30, MinColumnGap, MaxColumnGap);
-        var place = Place(columns, gap);
+
+        // Each gap is as wide as the widest label of the arrows that start in it (forward: after their source's column;
+        // back: before it), so a label fits between the columns where it can.
+        var gaps = new double[Math.Max(columns.Count - 1, 0)];
+        foreach (var (from, to, text) in groups)
+        {
+            var at = back.Contains((from, to)) ? layer[from] - 1 : layer[from];
+            gaps[at] = Math.Max(gaps[at], TextWidth(text) + 30);
+        }
+
+        var place = Place(columns, [.. gaps.Select(g => Math.Clamp(g, MinColumnGap, MaxColumnGap))]);
 
         var boxes = states.Select(s => new DiagramBox(s, place[byState[s]])).ToList();
         var obstacles = boxes.Select(b => b.Rect).ToList();
@@ -217,21 +226,24 @@ internal sealed record DiagramLayout(double Width, double Height, IReadOnlyList<
         return count;
     }
 
-    /// <summary>Every node's rectangle: columns left to right, each centred on the tallest; a slot is a thin band.</summary>
-    private static Dictionary<Node, DiagramRect> Place(List<List<Node>> columns, double gap)
+    /// <summary>Every node's rectangle: columns left to right with the given gaps between, each centred on the tallest; a slot is a thin band.</summary>
+    private static Dictionary<Node, DiagramRect> Place(List<List<Node>> columns, double[] gaps)
     {
         static double Tall(Node n) => n.IsState ? BoxHeight : SlotHeight;
         var heights = columns.Select(c => c.Sum(n => Tall(n) + RowGap) - RowGap).ToList();
         var tallest = heights.DefaultIfEmpty(0).Max();
         var place = new Dictionary<Node, DiagramRect>();
+        double x = 0;
         for (var c = 0; c < columns.Count; c++)
         {
             var y = (tallest - heights[c]) / 2;
             foreach (var node in columns[c])
             {
-                place[node] = new DiagramRect(c * (BoxWidth + gap), y, BoxWidth, Tall(node));
+                place[node] = new DiagramRect(x, y, BoxWidth, Tall(node));
                 y += Tall(node) + RowGap;
             }
+
+            x += BoxWidth + (c < gaps.Length ? gaps[c] : 0);
         }
 
         return place;

@@ -47,10 +47,29 @@ internal static class StateDiagram
             svg.Append(CultureInfo.InvariantCulture, $"<g><rect x=\"{N(x)}\" y=\"{N(y)}\" width=\"{N(w)}\" height=\"{N(state.Rect.Height)}\" rx=\"{(compiled.IsTerminal ? 22 : 6)}\" fill=\"{fill}\" stroke=\"{(on ? "#0b5cad" : "#5b6475")}\" stroke-width=\"{(on ? 3 : 1)}\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (w / 2))}\" y=\"{N(y + 19)}\" font-size=\"13\" text-anchor=\"middle\" fill=\"#1d2330\">{Enc(label(state.State))}</text>");
             var internals = type.Transitions.Where(t => t.From == state.State && (t.IsInternal || t.To == t.From)).Select(t => t.Trigger).Distinct().ToList();
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (w / 2))}\" y=\"{N(y + 35)}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6475\">{Enc(internals.Count > 0 ? "↻ " + string.Join(", ", internals) : compiled.Handler ?? string.Empty)}</text></g>");
+            var note = internals.Count > 0 ? "↻ " + string.Join(", ", internals) : compiled.Handler ?? string.Empty;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{N(x + (w / 2))}\" y=\"{N(y + 35)}\" font-size=\"9\" text-anchor=\"middle\" fill=\"#5b6475\"><title>{Enc(note)}</title>{Enc(Fitted(note, w - 8, 9))}</text></g>");
         }
 
         return svg.Append("</svg>").ToString();
+    }
+
+    /// <summary>The text cut with an ellipsis where it would run past <paramref name="width"/> at this font size (the whole text stays in the title).</summary>
+    private static string Fitted(string text, double width, double fontSize)
+    {
+        var scale = fontSize / DiagramLayout.LabelFontSize;
+        if (DiagramLayout.TextWidth(text) * scale <= width)
+        {
+            return text;
+        }
+
+        var cut = text.Length;
+        while (cut > 0 && DiagramLayout.TextWidth(text[..cut] + "…") * scale > width)
+        {
+            cut--;
+        }
+
+        return text[..cut] + "…";
     }
 
     private static string N(double value) => Math.Round(value, 1).ToString(CultureInfo.InvariantCulture);
