@@ -36,6 +36,26 @@ public sealed class CounterTests : IClassFixture<ConsoleHostFixture>
     }
 
     [BrowserFact]
+    public async Task The_search_by_name_works_at_phone_width_in_English()
+    {
+        await using var b = await Browser.OpenAsync(390, 844);
+        var page = b.Page;
+        await b.SignInAsync(_host.Address, "demo-dibao-b");
+        await page.GetByLabel("语言").SelectOptionAsync("en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open a case" }).ClickAsync();
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("小军");
+        await page.Keyboard.PressAsync("Enter");
+
+        var choose = page.GetByRole(AriaRole.Button, new() { Name = "Choose 孙小军" });
+        await Assertions.Expect(choose).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("ul.matches li")).ToContainTextAsync("Active");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "The page scrolls sideways at phone width.");
+        await b.ScreenshotAsync("open-by-name-phone-en");
+        await choose.ClickAsync();
+        await Assertions.Expect(page.Locator("[data-field=name]")).ToHaveTextAsync("孙小军");
+    }
+
+    [BrowserFact]
     public async Task A_records_a_material_on_the_case_page_and_a_stale_form_is_refused_plainly()
     {
         var caseId = await _host.OpenDibaoAsync(attachMaterials: false);
