@@ -15,7 +15,8 @@ namespace Affairs.Host.WebConsole.Pages;
 
 /// <summary>
 /// Opens a case at the counter: the resident is found by identity number (a recorded lookup, as through the API) or,
-/// for a reader who may see personal data, by name (a recorded search, as through the API), and each affair type open for new cases is offered for them or their household, with the fields its first step needs.
+/// for a reader who may see personal data, by name (a recorded search, as through the API), and each affair type
+/// open for new cases is offered for them or their household, with the fields its first step needs.
 /// </summary>
 [Authorize(Policy = AccessPolicies.CasesWrite)]
 public sealed class OpenModel : ConsolePage
@@ -47,71 +48,32 @@ public sealed class OpenModel : ConsolePage
     public async Task OnGetAsync() => CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
 
     /// <summary>Finds residents by name (the same search, and record of it, as the API's), a page at a time.</summary>
-    public async Task<IActionResult> OnPostSearchAsync(string? cursor, CancellationToken ct)
+    public Task<IActionResult> OnPostSearchAsync(string? cursor, CancellationToken ct) => FindingAsync(async () =>
     {
-        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
-        if (!CanSearchByName)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            Matches = await ResidentEndpoints.SearchAsync(Name, cursor, FindResidentsByName.DefaultLimit, HttpContext, Mediator, ct);
-            return Page();
-        }
-        catch (CommandRejectedException e)
-        {
-            return Refused(e);
-        }
-    }
+        Matches = await ResidentEndpoints.SearchAsync(Name, cursor, FindResidentsByName.DefaultLimit, HttpContext, Mediator, ct);
+        return null;
+    });
 
     /// <summary>Takes a resident picked from the matches as the applicant.</summary>
-    public async Task<IActionResult> OnPostChooseAsync(string residentId, CancellationToken ct)
+    public Task<IActionResult> OnPostChooseAsync(string residentId, CancellationToken ct) => FindingAsync(async () =>
     {
-        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
-        if (!CanSearchByName)
-        {
-            return Forbidden();
-        }
-
-        try
-        {
-            await LoadAsync(residentId, ct);
-            return Page();
-        }
-        catch (CommandRejectedException e)
-        {
-            return Refused(e);
-        }
-    }
+        await LoadAsync(residentId, ct);
+        return null;
+    });
 
     /// <summary>Finds the resident by identity number.</summary>
-    public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostLookupAsync(CancellationToken ct) => FindingAsync(async () =>
     {
-        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
-        if (!CanSearchByName)
+        var pseudonym = HttpContext.RequestServices.GetRequiredService<ResidentPseudonym>();
+        var found = await ResidentEndpoints.LookUpAsync(IdentityNumber?.Trim(), HttpContext, pseudonym, Mediator, ct);
+        if (!found.Registered)
         {
-            return Forbidden();
+            return Refused(StatusCodes.Status404NotFound, "resident.not-found", Texts["No resident is registered with this identity number."]);
         }
 
-        try
-        {
-            var pseudonym = HttpContext.RequestServices.GetRequiredService<ResidentPseudonym>();
-            var found = await ResidentEndpoints.LookUpAsync(IdentityNumber?.Trim(), HttpContext, pseudonym, Mediator, ct);
-            if (!found.Registered)
-            {
-                return Refused(StatusCodes.Status404NotFound, "resident.not-found", Texts["No resident is registered with this identity number."]);
-            }
-
-            await LoadAsync(found.ResidentId, ct);
-            return Page();
-        }
-        catch (CommandRejectedException e)
-        {
-            return Refused(e);
-        }
-    }
+        await LoadAsync(found.ResidentId, ct);
+        return null;
+    });
 
     /// <summary>Opens a case of the chosen type for the chosen subject, with the first step's fields.</summary>
     public async Task<IActionResult> OnPostOpenAsync(string affairTypeId, string subjectId, string residentId, CancellationToken ct)
@@ -128,6 +90,28 @@ public sealed class OpenModel : ConsolePage
         {
             CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
             await LoadAsync(residentId, ct);
+            return Refused(e);
+        }
+    }
+
+    /// <summary>
+    /// Finding a resident reads personal data, so it needs the API's lookup policy; the page again with what was
+    /// found, or with the refusal (<paramref name="find"/> answers a refusal of its own, or null for the page).
+    /// </summary>
+    private async Task<IActionResult> FindingAsync(Func<Task<IActionResult?>> find)
+    {
+        CanSearchByName = await AllowedAsync(AccessPolicies.ResidentsLookup);
+        if (!CanSearchByName)
+        {
+            return Forbidden();
+        }
+
+        try
+        {
+            return await find() ?? Page();
+        }
+        catch (CommandRejectedException e)
+        {
             return Refused(e);
         }
     }
