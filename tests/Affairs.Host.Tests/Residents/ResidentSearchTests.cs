@@ -35,6 +35,20 @@ public sealed class ResidentSearchTests(HostFactory host)
     }
 
     [Fact]
+    public async Task a_resident_who_moved_out_or_died_is_still_found_with_that_status()
+    {
+        var surname = Unique();
+        var moved = await _centre.NewResident(surname + "迁");
+        var died = await _centre.NewResident(surname + "故");
+        await Centre.Ok(_centre.A.Post($"/api/residents/{moved}/move-out", new { on = "2025-06-01" }));
+        await Centre.Ok(_centre.A.Post($"/api/residents/{died}/death", new { dateOfDeath = "2025-06-02", source = "hospital" }));
+
+        var items = (await Centre.Ok(_centre.A.Post("/api/residents/search", new { name = surname }))).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Equal([(moved, "moved-out"), (died, "deceased")], items.Select(i => (i.Str("residentId"), i.Str("status"))));
+    }
+
+    [Fact]
     public async Task pages_follow_the_cursor_until_the_last()
     {
         var surname = Unique();
