@@ -59,8 +59,8 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>A dibao case of the seeded Sun household with its materials attached, opened by A through the API.</summary>
-    public async Task<string> OpenDibaoAsync()
+    /// <summary>A dibao case of the seeded Sun household, with the materials its investigation needs unless told not to, opened by A through the API.</summary>
+    public async Task<string> OpenDibaoAsync(bool attachMaterials = true)
     {
         using var a = Api("demo-dibao-a");
         var lookup = await Ok(a.PostAsJsonAsync("/api/residents/lookup", new { identityNumber = Seeded.SunIdentityNumber }));
@@ -68,11 +68,15 @@ public sealed class ConsoleHost : WebApplicationFactory<Program>
         var household = resident.GetProperty("households")[0].GetProperty("householdId").GetString();
         var opened = await Ok(a.PostAsJsonAsync("/api/cases", new { affairTypeId = "dibao", subjectId = household, channel = "counter", data = new { applicationKind = "initial" } }));
         var caseId = opened.GetProperty("caseId").GetString()!;
-        await AttachAsync(caseId, "application-form", "id-cards", "household-register", "income-proof");
+        if (attachMaterials)
+        {
+            await AttachAsync(caseId, "application-form", "id-cards", "household-register", "income-proof");
+        }
+
         return caseId;
     }
 
-    /// <summary>Records materials received on a case, as A through the API (the console shows them, it does not take files).</summary>
+    /// <summary>Records materials received on a case, as A through the API (to prepare a case; the case page records them too).</summary>
     public async Task AttachAsync(string caseId, params string[] materials)
     {
         using var a = Api("demo-dibao-a");

@@ -20,6 +20,9 @@ internal static class ResidentEndpoints
             .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created).WithETag();
         residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident")
             .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().ReadsOnly();
+        residents.MapPost("/search", Search).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("SearchResidentsByName")
+            .WithSummary("Finds residents whose name contains the text given, with their households; each search is recorded.")
+            .Produces<ResidentMatchPage>().ReadsOnly().ReadsBoard();
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
             .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag().ReadsBoard();
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")
@@ -48,6 +51,18 @@ internal static class ResidentEndpoints
         IdentityNumber.TryParse(identityNumber, out var number, out var error)
             ? await mediator.Send(new LookUpResident(pseudonym.ResidentIdFor(number!), RequestCommands.Context(http)), ct)
             : throw new Domain.Rejections.ValidationErrors().Add("identityNumber", error ?? "Not an identity number.").ToException();
+
+    /// <summary>The name travels in the body, never the URL, so no access log or trace holds it.</summary>
+    private static async Task<IResult> Search(SearchResidentsRequest r, HttpContext http, IMediator mediator, CancellationToken ct) =>
+        TypedResults.Json(await SearchAsync(r.Name, r.Cursor, r.Limit ?? FindResidentsByName.DefaultLimit, http, mediator, ct), PersonalDataJson.For(Caller.SeesPersonalData(http.User)));
+
+    /// <summary>The API's search by name and the console's: one page of matches, recorded by the ids it shows.</summary>
+    public static async Task<ResidentMatchPage> SearchAsync(string? name, string? cursor, int limit, HttpContext http, IMediator mediator, CancellationToken ct)
+    {
+        var page = await mediator.Send(new FindResidentsByName(name ?? string.Empty, cursor, limit), ct);
+        await mediator.Send(new RecordResidentsFoundByName([.. page.Items.Select(m => m.ResidentId)], RequestCommands.Context(http)), ct);
+        return page;
+    }
 
     private static async Task<IResult> Get(string id, HttpContext http, StreamRepository streams, IMediator mediator, CancellationToken ct)
     {

@@ -10,9 +10,11 @@ public sealed record GetResidentHouseholds(string ResidentId) : IQuery<IReadOnly
 internal sealed class GetResidentHouseholdsHandler(ProjectionEngine projections) : IQueryHandler<GetResidentHouseholds, IReadOnlyList<ResidentHousehold>>
 {
     public async ValueTask<IReadOnlyList<ResidentHousehold>> Handle(GetResidentHouseholds query, CancellationToken cancellationToken) =>
-        await projections.ReadAsync<IReadOnlyList<ResidentHousehold>>(
-            board => [.. board.Households.OfMember(query.ResidentId).Select(h => new ResidentHousehold(
-                h.Household.Id,
-                h.Household.Members.First(m => m.ResidentId == query.ResidentId).Relation))],
-            cancellationToken).ConfigureAwait(false);
+        await projections.ReadAsync(board => Of(board, query.ResidentId), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>The households <paramref name="residentId"/> is a current member of on <paramref name="board"/>, with their relation.</summary>
+    internal static IReadOnlyList<ResidentHousehold> Of(CaseBoard board, string residentId) =>
+        [.. board.Households.OfMember(residentId).Select(h => new ResidentHousehold(
+            h.Household.Id,
+            h.Household.Members.First(m => m.ResidentId == residentId).Relation))];
 }

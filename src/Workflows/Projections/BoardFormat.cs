@@ -22,16 +22,17 @@ internal static class BoardFormat
     public const string Model = "case-board";
 
     /// <summary>The format and projection version.</summary>
-    public const int Version = 1;
+    public const int Version = 2;
 
     private const string CaseKind = "case";
     private const string HouseholdKind = "household";
     private const string DeathKind = "death";
+    private const string ResidentKind = "resident";
 
     /// <summary>The rows of what changed on <paramref name="board"/> since its last write.</summary>
-    public static List<ReadModelRow> Rows(CaseBoard board, (IReadOnlyCollection<string> Cases, IReadOnlyCollection<string> Deaths, IReadOnlyCollection<string> Households) changed)
+    public static List<ReadModelRow> Rows(CaseBoard board, BoardChanges changed)
     {
-        var rows = new List<ReadModelRow>(changed.Cases.Count + changed.Deaths.Count + changed.Households.Count);
+        var rows = new List<ReadModelRow>(changed.Cases.Count + changed.Deaths.Count + changed.Households.Count + changed.Residents.Count);
         foreach (var id in changed.Cases)
         {
             var entry = board.Find(id)!;
@@ -51,6 +52,11 @@ internal static class BoardFormat
             rows.Add(new(HouseholdKind, id, JsonSerializer.Serialize(new StoredHousehold(entry.Household, entry.Revision, entry.RegisteredPosition), EventCodec.JsonOptions)));
         }
 
+        foreach (var id in changed.Residents)
+        {
+            rows.Add(new(ResidentKind, id, JsonSerializer.Serialize(board.Residents.Find(id)!, EventCodec.JsonOptions)));
+        }
+
         return rows;
     }
 
@@ -60,6 +66,7 @@ internal static class BoardFormat
         var builder = CaseBoard.Empty.ToBuilder(deadlines);
         var cases = new List<CaseEntry>();
         var households = new List<HouseholdEntry>();
+        var residents = new List<ResidentEntry>();
         foreach (var row in state.Rows)
         {
             switch (row.Kind)
@@ -84,6 +91,9 @@ internal static class BoardFormat
                     var h = Read<StoredHousehold>(row);
                     households.Add(new HouseholdEntry(h.Household) { Revision = h.Revision, RegisteredPosition = h.RegisteredPosition });
                     break;
+                case ResidentKind:
+                    residents.Add(Read<ResidentEntry>(row));
+                    break;
                 case DeathKind:
                     builder.RestoreDeath(row.Key, Read<DateOnly>(row));
                     break;
@@ -100,6 +110,11 @@ internal static class BoardFormat
         foreach (var entry in households.OrderBy(h => h.RegisteredPosition))
         {
             builder.Households.Restore(entry);
+        }
+
+        foreach (var entry in residents.OrderBy(r => r.RegisteredPosition))
+        {
+            builder.Residents.Restore(entry);
         }
 
         builder.TakeChanges();

@@ -31,6 +31,7 @@ public sealed class CaseBoard
         ImmutableDictionary<string, DateOnly> deaths,
         ImmutableList<CaseEntry> byPosition,
         HouseholdIndex households,
+        ResidentIndex residents,
         long checkpoint)
     {
         _cases = cases;
@@ -38,6 +39,7 @@ public sealed class CaseBoard
         _deaths = deaths;
         _byPosition = byPosition;
         Households = households;
+        Residents = residents;
         Checkpoint = checkpoint;
     }
 
@@ -48,6 +50,7 @@ public sealed class CaseBoard
         ImmutableDictionary.Create<string, DateOnly>(StringComparer.Ordinal),
         [],
         HouseholdIndex.Empty,
+        ResidentIndex.Empty,
         0);
 
     /// <summary>The log position of the last event this board has applied.</summary>
@@ -68,6 +71,9 @@ public sealed class CaseBoard
     /// <summary>The households, their members and grids.</summary>
     public HouseholdIndex Households { get; }
 
+    /// <summary>The residents, by id and in the order they were registered, with their names (to find them by name).</summary>
+    public ResidentIndex Residents { get; }
+
     /// <summary>One case, or null.</summary>
     public CaseEntry? Find(string caseId) => _cases.GetValueOrDefault(caseId);
 
@@ -78,10 +84,10 @@ public sealed class CaseBoard
     public static bool Reads(string eventType) =>
         eventType.StartsWith("case.", StringComparison.Ordinal)
         || eventType.StartsWith("household.", StringComparison.Ordinal)
-        || eventType == "resident.died.v1";
+        || eventType is "resident.registered.v1" or "resident.moved-out.v1" or "resident.died.v1";
 
     internal Builder ToBuilder(DeadlineCalculator deadlines) =>
-        new(deadlines, _cases.ToBuilder(), _bySubject.ToBuilder(), _deaths.ToBuilder(), _byPosition.ToBuilder(), Households.ToBuilder());
+        new(deadlines, _cases.ToBuilder(), _bySubject.ToBuilder(), _deaths.ToBuilder(), _byPosition.ToBuilder(), Households.ToBuilder(), Residents.ToBuilder());
 
     /// <summary>
     /// The board as the projection changes it. Each change copies only what it touches of the last published board;
@@ -94,12 +100,15 @@ public sealed class CaseBoard
         ImmutableDictionary<string, ImmutableList<CaseEntry>>.Builder bySubject,
         ImmutableDictionary<string, DateOnly>.Builder deaths,
         ImmutableList<CaseEntry>.Builder byPosition,
-        HouseholdIndex.Builder households)
+        HouseholdIndex.Builder households,
+        ResidentIndex.Builder residents)
     {
         private HashSet<string> _changedCases = new(StringComparer.Ordinal);
         private HashSet<string> _changedDeaths = new(StringComparer.Ordinal);
 
         public HouseholdIndex.Builder Households => households;
+
+        public ResidentIndex.Builder Residents => residents;
 
         public IEnumerable<CaseEntry> Cases => byPosition;
 
@@ -107,11 +116,10 @@ public sealed class CaseBoard
 
         /// <summary>The board as it stands, at <paramref name="checkpoint"/>; the builder goes on from it.</summary>
         public CaseBoard ToImmutable(long checkpoint) =>
-            new(cases.ToImmutable(), bySubject.ToImmutable(), deaths.ToImmutable(), byPosition.ToImmutable(), households.ToImmutable(), checkpoint);
+            new(cases.ToImmutable(), bySubject.ToImmutable(), deaths.ToImmutable(), byPosition.ToImmutable(), households.ToImmutable(), residents.ToImmutable(), checkpoint);
 
-        /// <summary>What changed since the last <see cref="TakeChanges"/>: case ids, residents reported dead, household ids.</summary>
-        public (IReadOnlyCollection<string> Cases, IReadOnlyCollection<string> Deaths, IReadOnlyCollection<string> Households) PeekChanges() =>
-            (_changedCases, _changedDeaths, households.Changed);
+        /// <summary>What changed since the last <see cref="TakeChanges"/>: case ids, residents reported dead, household ids, resident ids.</summary>
+        public BoardChanges PeekChanges() => new(_changedCases, _changedDeaths, households.Changed, residents.Changed);
 
         /// <summary>Forgets the changes (once they are stored).</summary>
         public void TakeChanges()
@@ -119,6 +127,7 @@ public sealed class CaseBoard
             _changedCases = new(StringComparer.Ordinal);
             _changedDeaths = new(StringComparer.Ordinal);
             households.Changed.Clear();
+            residents.Changed.Clear();
         }
 
         /// <summary>Applies one decoded event.</summary>
@@ -128,6 +137,10 @@ public sealed class CaseBoard
             {
                 case ResidentDied died:
                     RestoreDeath(died.ResidentId, died.DateOfDeath);
+                    residents.Apply(died, decoded.Recorded.Position);
+                    return;
+                case ResidentRegistered or ResidentMovedOut:
+                    residents.Apply(decoded.Event, decoded.Recorded.Position);
                     return;
                 case CaseOpened opened:
                     Restore(new CaseEntry(CaseFold.Apply(CaseState.None, opened))

@@ -122,7 +122,7 @@ public abstract class PersistedBoardTests : IAsyncLifetime
 
     /// <summary>The board as JSON: every case, household and death with everything the board keeps of it.</summary>
     internal static string Snapshot(CaseBoard board) =>
-        JsonSerializer.Serialize(new { board.Checkpoint, Cases = board.InLogOrder, Households = board.Households.InLogOrder, Deaths = board.Deaths.OrderBy(d => d.Key, StringComparer.Ordinal) }, EventCodec.JsonOptions);
+        JsonSerializer.Serialize(new { board.Checkpoint, Cases = board.InLogOrder, Households = board.Households.InLogOrder, Residents = board.Residents.InLogOrder, Deaths = board.Deaths.OrderBy(d => d.Key, StringComparer.Ordinal) }, EventCodec.JsonOptions);
 
     private void Restart(IServiceCollection services, CountingStore? counting)
     {

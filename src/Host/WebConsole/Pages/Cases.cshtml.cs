@@ -75,6 +75,13 @@ public sealed class CasesModel : ConsolePage
         return Texts["Note added."].Value;
     }, ct);
 
+    /// <summary>Records a received document by its metadata and SHA-256 (the API's attach), at the revision the form carried.</summary>
+    public Task<IActionResult> OnPostAttachAsync(string? materialId, string? fileName, string? mediaType, long? sizeBytes, string? contentHash, long revision, CancellationToken ct) => ActAsync(async () =>
+    {
+        await Mediator.Send(new AttachMaterial(Id, materialId ?? string.Empty, fileName?.Trim() ?? string.Empty, mediaType?.Trim() ?? string.Empty, sizeBytes ?? 0, contentHash?.Trim() ?? string.Empty, revision, Context()), ct);
+        return Texts["Material attached."].Value;
+    }, ct);
+
     /// <summary>Hands the case to another member of staff, with the reason (the engine lets only the supervisor).</summary>
     public Task<IActionResult> OnPostReassignAsync(string? toStaffId, string? reason, long revision, CancellationToken ct) => ActAsync(async () =>
     {
