@@ -19,7 +19,7 @@ internal static class ResidentEndpoints
         residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident")
             .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created).WithETag();
         residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident")
-            .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().ReadsOnly();
+            .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().RecordsRead();
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
             .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag().ReadsBoard();
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")
