@@ -43,7 +43,7 @@ public sealed class ContractConformance
     public IEnumerable<(string OperationId, string Method, string Path, IReadOnlyList<string> Successes)> Operations() =>
         from path in _document["paths"]!.AsObject()
         from operation in path.Value!.AsObject()
-        where operation.Value is JsonObject { } o && o.ContainsKey("responses")
+        where operation.Value is JsonObject { } declared && declared.ContainsKey("responses")
         let successes = operation.Value!["responses"]!.AsObject().Select(r => r.Key).Where(s => s.StartsWith('2')).ToList()
         select (operation.Value!["operationId"]!.GetValue<string>(), operation.Key.ToUpperInvariant(), path.Key, (IReadOnlyList<string>)successes);
 

@@ -43,10 +43,16 @@ public sealed class ContractConformanceTests(RecordingHost host) : IClassFixture
     }
 
     /// <summary>What the operation answered instead, to tell a journey step that failed from one that is missing.</summary>
-    private static string Tried(List<Exchange> exchanges, string operationId) =>
-        exchanges.LastOrDefault(e => e.OperationId == operationId) is { } last
-            ? $"; it answered {last.Status} to {last.Request}: {Encoding.UTF8.GetString(last.Body)[..Math.Min(300, last.Body.Length)]}"
-            : "";
+    private static string Tried(List<Exchange> exchanges, string operationId)
+    {
+        if (exchanges.LastOrDefault(e => e.OperationId == operationId) is not { } last)
+        {
+            return "";
+        }
+
+        var body = Encoding.UTF8.GetString(last.Body);
+        return $"; it answered {last.Status} to {last.Request}: {body[..Math.Min(300, body.Length)]}";
+    }
 
     private async Task JourneyAsync()
     {
