@@ -20,7 +20,7 @@ internal static class PolicyEndpoints
         policies.MapGet("/{id}/in-force", InForce).RequireAuthorization(AccessPolicies.CatalogRead).WithName("GetPolicyInForce")
             .WithSummary("Reads the version of a policy parameter set in force on a date (today by default).").Produces<PolicyParameterSet>();
         policies.MapPost("/", Publish).RequireAuthorization(AccessPolicies.Administer).WithName("PublishPolicy")
-            .WithSummary("Publishes a version of a policy parameter set, effective from a date.").Produces<PolicyParameterSet>(StatusCodes.Status201Created);
+            .WithSummary("Publishes a version of a policy parameter set, effective from a date.").Produces<PolicyRevision>(StatusCodes.Status201Created);
     }
 
     /// <summary>The parameter sets of every affair type that has one (a set's id is its affair type's id), newest version first.</summary>

@@ -19,10 +19,10 @@ internal static class ResidentEndpoints
         residents.MapPost("/", Register).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("RegisterResident")
             .WithSummary("Registers a resident by identity number.").Produces<ResidentRevision>(StatusCodes.Status201Created).WithETag();
         residents.MapPost("/lookup", Lookup).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("LookupResident")
-            .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().ReadsOnly();
+            .WithSummary("Answers the resident id of an identity number.").Produces<ResidentLookup>().RecordsRead();
         residents.MapPost("/search", Search).RequireAuthorization(AccessPolicies.ResidentsLookup).WithName("SearchResidentsByName")
             .WithSummary("Finds residents whose name contains the text given, with their households; each search is recorded.")
-            .Produces<ResidentMatchPage>().ReadsOnly().ReadsBoard();
+            .Produces<ResidentMatchPage>().RecordsRead().ReadsBoard();
         residents.MapGet("/{id}", Get).RequireAuthorization(AccessPolicies.ResidentsRead).WithName("GetResident")
             .WithSummary("Reads a resident, masked unless the caller may see personal data.").Produces<ResidentView>().WithETag().ReadsBoard();
         residents.MapPut("/{id}/contact", Contact).RequireAuthorization(AccessPolicies.ResidentsWrite).WithName("ChangeResidentContact")

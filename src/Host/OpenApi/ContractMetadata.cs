@@ -18,6 +18,12 @@ internal sealed class ReadOnlyOperationMetadata
     public static ReadOnlyOperationMetadata Instance { get; } = new();
 }
 
+/// <summary>A read that records itself as an event (a lookup of personal data), so its answer carries <c>X-Affairs-Position</c>.</summary>
+internal sealed class RecordedReadMetadata
+{
+    public static RecordedReadMetadata Instance { get; } = new();
+}
+
 /// <summary>A route outside <c>/api</c> that reads the store, and so answers 503 while the store cannot be reached.</summary>
 internal sealed class StoreBackedMetadata
 {
@@ -51,6 +57,10 @@ internal static class ContractMetadata
     /// <summary>The route is a POST that writes nothing.</summary>
     public static TBuilder ReadsOnly<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ReadOnlyOperationMetadata.Instance);
+
+    /// <summary>The route is a POST that changes nothing but records that it was asked (an event), so it answers the position of that record.</summary>
+    public static TBuilder RecordsRead<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(ReadOnlyOperationMetadata.Instance, RecordedReadMetadata.Instance);
 
     /// <summary>The route reads the read models: given <c>minPosition</c> it waits for them to reach it (bounded; then 503 <c>projection.behind</c>).</summary>
     public static TBuilder ReadsBoard<TBuilder>(this TBuilder builder)

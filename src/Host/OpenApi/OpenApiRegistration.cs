@@ -9,6 +9,7 @@ internal static class OpenApiRegistration
     public static IServiceCollection AddAffairsOpenApi(this IServiceCollection services) => services.AddOpenApi(o =>
     {
         o.AddOperationTransformer<OperationContract>();
+        o.AddSchemaTransformer<NullableItems>();
         o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo

@@ -12,7 +12,7 @@ namespace Affairs.Host.OpenApi;
 /// described without repeating it: 401 unless anonymous (no security requirement then), 403 where a policy applies; 400, 413 and 415 where there is a
 /// body; 404 where the route names a resource or a command may refer to one; <c>Idempotency-Key</c>, 409 and 422 on
 /// writes; <c>If-Match</c> and <c>ETag</c> where the route declares them (<see cref="ContractMetadata"/>);
-/// <c>X-Affairs-Position</c> on the success answers of writes, <c>minPosition</c> on routes that read the read models
+/// <c>X-Affairs-Position</c> on the success answers of writes and of reads that record themselves, <c>minPosition</c> on routes that read the read models
 /// (<see cref="ContractMetadata.ReadsBoard"/>); <c>X-Correlation-Id</c> everywhere; <c>Location</c> on 201; 503 with <c>Retry-After</c> on every route that reads or
 /// writes the store (all of <c>/api</c>, and routes marked <see cref="ContractMetadata.ReadsStore"/>).
 /// </summary>
@@ -38,6 +38,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         var isApi = description.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
         var hasBody = operation.RequestBody is not null;
         var isWrite = !HttpMethods.IsGet(description.HttpMethod ?? "GET") && !metadata.OfType<ReadOnlyOperationMetadata>().Any();
+        var commits = isWrite || metadata.OfType<RecordedReadMetadata>().Any();
         var ifMatch = metadata.OfType<IfMatchMetadata>().Any();
         var eTag = ifMatch || metadata.OfType<ETagMetadata>().Any();
         var readsBoard = metadata.OfType<BoardReadMetadata>().Any();
@@ -110,7 +111,7 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
                 answer.Description = Descriptions[StatusCodes.Status503ServiceUnavailable] + $" Also when the read models have not reached `{LogPositions.MinPosition}` in time (`{LogPositions.Behind}`, with their `checkpoint`).";
             }
 
-            if (isWrite && isApi && status.StartsWith('2'))
+            if (commits && isApi && status.StartsWith('2'))
             {
                 answer.Headers[LogPositions.Header] = new OpenApiHeader
                 {
@@ -145,9 +146,11 @@ internal sealed class OperationContract : IOpenApiOperationTransformer
         });
     }
 
+    /// <summary>A header every such answer carries (the host sets it on each), so it is declared required.</summary>
     private static OpenApiHeader ResponseHeader(string description) => new()
     {
         Description = description,
+        Required = true,
         Schema = new OpenApiSchema { Type = JsonSchemaType.String },
     };
 
