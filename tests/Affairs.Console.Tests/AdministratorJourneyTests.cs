@@ -55,6 +55,26 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
     }
 
     [BrowserFact]
+    public async Task In_English_at_phone_width_the_live_check_names_the_problem_in_English_and_the_page_does_not_scroll_sideways()
+    {
+        var mistaken = new Regex("\"handler\": \"dibao\"").Replace(await SampleAsync(), "\"handler\": \"no-such-post\"", 1);
+        await using var admin = await Browser.OpenAsync(390, 844);
+        var page = admin.Page;
+        await admin.SignInAsync(_host.Address, "demo-admin");
+        await page.GetByLabel("语言").SelectOptionAsync("en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Affair types", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Definition (JSON)").FillAsync(mistaken);
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "Check of the definition" });
+        await Assertions.Expect(check.GetByText("1 problem", new() { Exact = true })).ToBeVisibleAsync();
+        var problem = check.GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(problem).ToContainTextAsync("$.states[0].handler");
+        await Assertions.Expect(problem).ToContainTextAsync("Unknown post");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the affair types page is wider than a phone");
+        await admin.ScreenshotAsync("types-live-phone-en");
+    }
+
+    [BrowserFact]
     public async Task Without_script_a_type_with_a_mistake_is_refused_at_its_path_then_validated_and_published()
     {
         var definition = await SampleAsync();

@@ -48,7 +48,8 @@ public sealed class TypesModel : ConsolePage
     public IReadOnlyList<IReadOnlyList<AffairTypeVersion>> Types => [.. Catalog.Ids.Select(Catalog.Versions)];
 
     /// <summary>The check's outcome in a sentence: no problems, or how many.</summary>
-    public string Summary => Valid ? Texts["No problems: this definition can be published."] : Texts["{0} problems", Problems.Count];
+    public string Summary => Valid ? Texts["No problems: this definition can be published."]
+        : Problems.Count == 1 ? Texts["1 problem"] : Texts["{0} problems", Problems.Count];
 
     /// <summary>Shows the types, and the chosen version's diagram and definition in the editor.</summary>
     public void OnGet()
