@@ -93,10 +93,15 @@ document.addEventListener('change', function (e) {
       if (latest.get(editor) === sent) { failed(editor); }
     });
   };
-  document.addEventListener('input', function (e) {
-    var editor = e.target;
-    if (!editor.matches('textarea[data-check]') || !editor.form) { return; }
+  var later = function (editor) {
     clearTimeout(timers.get(editor));
     timers.set(editor, setTimeout(function () { check(editor); }, 600));
+  };
+  document.addEventListener('input', function (e) {
+    if (e.target.matches('textarea[data-check]') && e.target.form) { later(e.target); }
+  });
+  // What was typed before this script ran is checked too.
+  Array.prototype.forEach.call(document.querySelectorAll('textarea[data-check]'), function (editor) {
+    if (editor.form && editor.value !== editor.defaultValue) { later(editor); }
   });
 })();
