@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace Affairs.Console.Tests;
 
 /// <summary>
-/// The administrator defines a type, sees the mistake at its JSON path, fixes it and publishes; reads the statistics; and
+/// The administrator defines a type, sees the mistake at its JSON path as it is typed (or, without script, when
+/// validating or publishing), fixes it, sees the diagram preview and publishes; reads the statistics; and
 /// sets the centre up: a policy version, post holders, a calendar year and an API key that works until it is rotated or revoked.
 /// </summary>
 public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture>
@@ -15,24 +16,86 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
     public AdministratorJourneyTests(ConsoleHostFixture fixture) => _host = fixture.Host;
 
     [BrowserFact]
-    public async Task A_type_with_a_mistake_is_refused_at_its_path_then_fixed_and_published()
+    public async Task A_type_with_a_mistake_shows_the_problem_at_its_path_as_it_is_typed_then_fixed_it_shows_the_diagram_and_publishes()
     {
-        var definition = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json"));
-        var mistaken = Regex.Replace(definition, "\"initialState\":\\s*\"[^\"]+\"", "\"initialState\": \"no-such-state\"");
+        var definition = Regex.Replace(await SampleAsync(), "\"id\":\\s*\"temporary-assistance\"", "\"id\": \"urgent-assistance\"");
+        var mistaken = new Regex("\"handler\": \"dibao\"").Replace(definition, "\"handler\": \"no-such-post\"", 1);
         await using var admin = await Browser.OpenAsync();
         var page = admin.Page;
         await admin.SignInAsync(_host.Address, "demo-admin");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "事项类型", Exact = true })).ToBeVisibleAsync();
+        await page.EvaluateAsync("window.notReloaded = true");
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "定义检查结果" });
+        var preview = page.GetByRole(AriaRole.Figure, new() { Name = "流程图预览" });
+
+        // No button is pressed: the check answers a pause after the typing.
+        await page.GetByLabel("定义（JSON）").FillAsync(mistaken);
+        await Assertions.Expect(check).ToContainTextAsync("1 个问题");
+        var problem = check.GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(problem).ToHaveCountAsync(1);
+        await Assertions.Expect(problem).ToContainTextAsync("$.states[0].handler");
+        await Assertions.Expect(problem).ToContainTextAsync("未定义的岗位");
+        await Assertions.Expect(problem).ToContainTextAsync("no-such-post");
+        await Assertions.Expect(preview).ToBeHiddenAsync();
+        await admin.ScreenshotAsync("types-live-problem");
+
+        await page.GetByLabel("定义（JSON）").FillAsync(definition);
+        await Assertions.Expect(check).ToContainTextAsync("未发现问题");
+        await Assertions.Expect(check.GetByRole(AriaRole.Listitem)).ToHaveCountAsync(0);
+        await Assertions.Expect(preview.GetByRole(AriaRole.Img, new() { Name = "urgent-assistance" })).ToBeVisibleAsync();
+        await Assertions.Expect(preview.GetByText("审核", new() { Exact = true })).ToBeVisibleAsync();
+        Assert.True(await page.EvaluateAsync<bool>("window.notReloaded === true"), "the page was reloaded to check the definition");
+        Assert.EndsWith("/console/types", page.Url, StringComparison.Ordinal);
+        await admin.ScreenshotAsync("types-live-preview");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("urgent-assistance");
+        await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "urgent-assistance" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "urgent-assistance" })).ToContainTextAsync("v1");
+    }
+
+    [BrowserFact]
+    public async Task In_English_at_phone_width_the_live_check_names_the_problem_in_English_and_the_page_does_not_scroll_sideways()
+    {
+        var mistaken = new Regex("\"handler\": \"dibao\"").Replace(await SampleAsync(), "\"handler\": \"no-such-post\"", 1);
+        await using var admin = await Browser.OpenAsync(390, 844);
+        var page = admin.Page;
+        await admin.SignInAsync(_host.Address, "demo-admin");
+        await page.GetByLabel("语言").SelectOptionAsync("en");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Affair types", Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByLabel("Definition (JSON)").FillAsync(mistaken);
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "Check of the definition" });
+        await Assertions.Expect(check.GetByText("1 problem", new() { Exact = true })).ToBeVisibleAsync();
+        var problem = check.GetByRole(AriaRole.Listitem);
+        await Assertions.Expect(problem).ToContainTextAsync("$.states[0].handler");
+        await Assertions.Expect(problem).ToContainTextAsync("Unknown post");
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the affair types page is wider than a phone");
+        await admin.ScreenshotAsync("types-live-phone-en");
+    }
+
+    [BrowserFact]
+    public async Task Without_script_a_type_with_a_mistake_is_refused_at_its_path_then_validated_and_published()
+    {
+        var definition = await SampleAsync();
+        var mistaken = Regex.Replace(definition, "\"initialState\":\\s*\"[^\"]+\"", "\"initialState\": \"no-such-state\"");
+        await using var admin = await Browser.OpenAsync(script: false);
+        var page = admin.Page;
+        await admin.SignInAsync(_host.Address, "demo-admin");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "事项类型", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToHaveCountAsync(0);
+        var check = page.GetByRole(AriaRole.Region, new() { Name = "定义检查结果" });
 
         await page.GetByLabel("定义（JSON）").FillAsync(mistaken);
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert).Last).ToContainTextAsync("$.initialState");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("affair-type.invalid");
+        await Assertions.Expect(check.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "$.initialState" })).ToContainTextAsync("未定义的状态");
         await admin.ScreenshotAsync("types-problem");
 
         await page.GetByLabel("定义（JSON）").FillAsync(definition);
         await page.GetByRole(AriaRole.Button, new() { Name = "校验" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("未发现问题")).ToBeVisibleAsync();
+        await Assertions.Expect(check).ToContainTextAsync("未发现问题");
+        await Assertions.Expect(page.GetByRole(AriaRole.Figure, new() { Name = "流程图预览" }).GetByRole(AriaRole.Img, new() { Name = "temporary-assistance" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "发布" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("temporary-assistance");
         await Assertions.Expect(page.GetByRole(AriaRole.Img, new() { Name = "temporary-assistance" })).ToBeVisibleAsync();
@@ -164,4 +227,7 @@ public sealed class AdministratorJourneyTests : IClassFixture<ConsoleHostFixture
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Alert)).ToContainTextAsync("密钥无效、已吊销或已过期");
         await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "我的待办" })).ToHaveCountAsync(0);
     }
+
+    private static Task<string> SampleAsync() =>
+        File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json"));
 }

@@ -20,8 +20,8 @@ public static class Browser
         "--disable-component-update", "--disable-sync",
     ];
 
-    /// <summary>A browser window of <paramref name="width"/>×<paramref name="height"/> on a fresh profile.</summary>
-    public static async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800)
+    /// <summary>A browser window of <paramref name="width"/>×<paramref name="height"/> on a fresh profile, with script unless told not to.</summary>
+    public static async Task<BrowserSession> OpenAsync(int width = 1280, int height = 800, bool script = true)
     {
         var profile = Directory.CreateTempSubdirectory("affairs-console-profile-").FullName;
         var playwright = await Playwright.CreateAsync();
@@ -32,6 +32,7 @@ public static class Browser
             Args = Arguments,
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "zh-CN",
+            JavaScriptEnabled = script,
         });
         return new BrowserSession(playwright, context, profile);
     }

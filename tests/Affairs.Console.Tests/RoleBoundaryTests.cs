@@ -128,4 +128,42 @@ public sealed class RoleBoundaryTests : IClassFixture<ConsoleHostFixture>
         var dibao = await admin.GetStringAsync("/api/policies/dibao");
         Assert.DoesNotContain("\"version\":9", dibao, StringComparison.Ordinal);
     }
+
+    [BrowserFact]
+    public async Task Only_an_administrator_may_ask_the_editor_to_check_a_definition_with_the_session_token_and_a_bounded_body()
+    {
+        await using var worker = await Browser.OpenAsync();
+        await worker.SignInAsync(_host.Address, "demo-dibao-a");
+        await Assertions.Expect(worker.Page.GetByRole(AriaRole.Link, new() { Name = "事项类型" })).ToHaveCountAsync(0);
+        var refused = await PostCheckAsync(worker.Page, "{ \"id\": \"mine\" }");
+        Assert.Equal((int)HttpStatusCode.Forbidden, refused.Status);
+        Assert.DoesNotContain("application/json", refused.Headers["content-type"], StringComparison.Ordinal);
+
+        await using var admin = await Browser.OpenAsync();
+        await admin.SignInAsync(_host.Address, "demo-admin");
+        var answered = await PostCheckAsync(admin.Page, "{ \"id\": \"mine\" }");
+        Assert.Equal((int)HttpStatusCode.OK, answered.Status);
+        var check = await answered.JsonAsync();
+        Assert.False(check!.Value.GetProperty("valid").GetBoolean());
+        Assert.Contains(check.Value.GetProperty("problems").EnumerateArray(), p => p.GetProperty("path").GetString() == "$.version");
+
+        var unsigned = await admin.Page.APIRequest.PostAsync(new Uri(_host.Address, "/console/types?handler=Check").ToString(), new()
+        {
+            Form = admin.Page.APIRequest.CreateFormData().Set("Definition", "{}"),
+        });
+        Assert.Equal((int)HttpStatusCode.BadRequest, unsigned.Status);
+
+        var tooLarge = await PostCheckAsync(admin.Page, new string(' ', 1024 * 1024) + "{}");
+        Assert.Equal((int)HttpStatusCode.RequestEntityTooLarge, tooLarge.Status);
+    }
+
+    /// <summary>Posts a definition to the affair-type editor's check, as its script does, with this session's own antiforgery token.</summary>
+    private async Task<IAPIResponse> PostCheckAsync(IPage page, string definition)
+    {
+        var token = await page.Locator("input[name=__af]").First.GetAttributeAsync("value");
+        return await page.APIRequest.PostAsync(new Uri(_host.Address, "/console/types?handler=Check").ToString(), new()
+        {
+            Form = page.APIRequest.CreateFormData().Set("__af", token!).Set("Definition", definition),
+        });
+    }
 }
