@@ -1,3 +1,4 @@
+using System.Xml;
 using System.Xml.Linq;
 using Affairs.Stores.Postgres;
 using Microsoft.AspNetCore.DataProtection;
@@ -22,7 +23,7 @@ internal static class KeyRingRegistration
 
     public static IServiceCollection AddAffairsKeyRing(this IServiceCollection services, IConfiguration configuration)
     {
-        var protection = services.AddDataProtection().SetApplicationName(ApplicationName);
+        services.AddDataProtection().SetApplicationName(ApplicationName);
         var section = configuration.GetSection("Console:KeyRing");
         var storeIsPostgres = Is(configuration["Store"] ?? configuration["Store:Kind"], "Postgres");
         var readModelsArePostgres = Is(configuration["Store:ReadModels:Kind"], "Postgres");
@@ -49,16 +50,74 @@ internal static class KeyRingRegistration
 
         var folder = section["Folder"] is { Length: > 0 } given ? new DataFolder(given) : new DataFolder(DataFolder.From(configuration).File("keys"));
         folder.Create();
-        protection.PersistKeysToFileSystem(new DirectoryInfo(folder.Path));
+        services.AddOptions<KeyManagementOptions>().Configure<ILoggerFactory>((o, logs) => o.XmlRepository = new FolderKeyRing(folder, logs.CreateLogger<FolderKeyRing>()));
         return services;
     }
 
     private static bool Is(string? value, string kind) => string.Equals(value, kind, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>The entries that parse; one that does not (edited, truncated) is passed over, so the ring makes a new key rather than failing every console request.</summary>
+    private static IEnumerable<XElement> Readable(IEnumerable<string> entries)
+    {
+        foreach (var entry in entries)
+        {
+            XElement? element = null;
+            try
+            {
+                element = XElement.Parse(entry);
+            }
+            catch (XmlException)
+            {
+                // Not a key anyone can use.
+            }
+
+            if (element is not null)
+            {
+                yield return element;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The key ring's entries as files in a folder readable by the owner only, each written to a temporary name and
+    /// moved into place, so a crash never leaves half a key. A file that does not parse is set aside as
+    /// <c>….unreadable-{time}</c> and passed over.
+    /// </summary>
+    private sealed class FolderKeyRing(DataFolder folder, ILogger logger) : IXmlRepository
+    {
+        public IReadOnlyCollection<XElement> GetAllElements()
+        {
+            var elements = new List<XElement>();
+            foreach (var file in Directory.EnumerateFiles(folder.Path, "*.xml").Order(StringComparer.Ordinal))
+            {
+                var parsed = Readable([File.ReadAllText(file)]).FirstOrDefault();
+                if (parsed is null)
+                {
+                    var aside = $"{file}.unreadable-{DateTime.UtcNow:yyyyMMddHHmmss}";
+                    File.Move(file, aside);
+                    logger.LogWarning("A console key file could not be read and was set aside as {File}; sessions protected with it end.", Path.GetFileName(aside));
+                    continue;
+                }
+
+                elements.Add(parsed);
+            }
+
+            return elements;
+        }
+
+        public void StoreElement(XElement element, string friendlyName)
+        {
+            var name = string.Concat(friendlyName.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '_'));
+            var temporary = folder.File($".{name}.{Guid.NewGuid():N}.tmp");
+            folder.WriteOwnerOnly(temporary, element.ToString(SaveOptions.DisableFormatting));
+            File.Move(temporary, folder.File($"{name}.xml"), overwrite: true);
+        }
+    }
+
     /// <summary>The key ring's entries in PostgreSQL.</summary>
     private sealed class PostgresKeyRing(PostgresKeyRingTable table) : IXmlRepository
     {
-        public IReadOnlyCollection<XElement> GetAllElements() => [.. table.ReadAll().Select(XElement.Parse)];
+        public IReadOnlyCollection<XElement> GetAllElements() => [.. Readable(table.ReadAll())];
 
         public void StoreElement(XElement element, string friendlyName) => table.Add(friendlyName, element.ToString(SaveOptions.DisableFormatting));
     }

@@ -24,6 +24,25 @@ public sealed class KeyRingTests
     }
 
     [Fact]
+    public async Task a_console_key_file_overwritten_with_garbage_is_set_aside_and_the_console_still_answers()
+    {
+        using (var first = new HostFactory())
+        {
+            await first.CreateClient().GetAsync("/console/sign-in");
+            var keys = Path.Combine(first.DataFolder, "keys");
+            var file = Directory.GetFiles(keys, "key-*.xml").Single();
+            await File.WriteAllTextAsync(file, "<key id=\"not even closed\"");
+
+            using var again = new KeyRingHost(first.DataFolder);
+            var form = await again.CreateClient().GetAsync("/console/sign-in");
+
+            Assert.Equal(HttpStatusCode.OK, form.StatusCode);
+            Assert.Single(Directory.GetFiles(keys, "key-*.xml.unreadable-*"));
+            Assert.Single(Directory.GetFiles(keys, "key-*.xml"));
+        }
+    }
+
+    [Fact]
     public async Task a_key_ring_folder_given_is_used_and_an_unknown_kind_stops_the_start()
     {
         var shared = Path.Combine(Path.GetTempPath(), "affairs-key-ring-" + Guid.NewGuid().ToString("N"));
@@ -47,6 +66,16 @@ public sealed class KeyRingTests
             {
                 Directory.Delete(shared, recursive: true);
             }
+        }
+    }
+
+    /// <summary>A host whose console keys are in <paramref name="dataFolder"/>'s key folder, as a restarted host's are.</summary>
+    private sealed class KeyRingHost(string dataFolder) : HostFactory
+    {
+        protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseSetting("Console:KeyRing:Folder", Path.Combine(dataFolder, "keys"));
         }
     }
 }
