@@ -56,25 +56,16 @@ internal static class KeyRingRegistration
 
     private static bool Is(string? value, string kind) => string.Equals(value, kind, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The entries that parse; one that does not (edited, truncated) is passed over, so the ring makes a new key rather than failing every console request.</summary>
-    private static IEnumerable<XElement> Readable(IEnumerable<string> entries)
+    /// <summary>The entry as XML, or null when it does not parse (edited, truncated): not a key anyone can use.</summary>
+    private static XElement? TryParse(string entry)
     {
-        foreach (var entry in entries)
+        try
         {
-            XElement? element = null;
-            try
-            {
-                element = XElement.Parse(entry);
-            }
-            catch (XmlException)
-            {
-                // Not a key anyone can use.
-            }
-
-            if (element is not null)
-            {
-                yield return element;
-            }
+            return XElement.Parse(entry);
+        }
+        catch (XmlException)
+        {
+            return null;
         }
     }
 
@@ -90,8 +81,7 @@ internal static class KeyRingRegistration
             var elements = new List<XElement>();
             foreach (var file in Directory.EnumerateFiles(folder.Path, "*.xml").Order(StringComparer.Ordinal))
             {
-                var parsed = Readable([File.ReadAllText(file)]).FirstOrDefault();
-                if (parsed is null)
+                if (TryParse(File.ReadAllText(file)) is not { } parsed)
                 {
                     var aside = $"{file}.unreadable-{DateTime.UtcNow:yyyyMMddHHmmss}";
                     File.Move(file, aside);
@@ -117,7 +107,8 @@ internal static class KeyRingRegistration
     /// <summary>The key ring's entries in PostgreSQL.</summary>
     private sealed class PostgresKeyRing(PostgresKeyRingTable table) : IXmlRepository
     {
-        public IReadOnlyCollection<XElement> GetAllElements() => [.. Readable(table.ReadAll())];
+        // An entry that does not parse is passed over, so the ring makes a new key rather than failing every console request.
+        public IReadOnlyCollection<XElement> GetAllElements() => [.. table.ReadAll().Select(TryParse).OfType<XElement>()];
 
         public void StoreElement(XElement element, string friendlyName) => table.Add(friendlyName, element.ToString(SaveOptions.DisableFormatting));
     }

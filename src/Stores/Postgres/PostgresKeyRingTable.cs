@@ -74,13 +74,8 @@ public sealed class PostgresKeyRingTable : IDisposable
         var connection = _dataSource.OpenConnection();
         if (Volatile.Read(ref _created) == 0)
         {
-            // Under the schema's migration lock (to the end of this implicit transaction), as the other tables are made.
             using var create = new NpgsqlCommand(
-                $"""
-                SELECT pg_advisory_xact_lock({PostgresSchema.MigrationLockClass}, hashtext('{_schemaName}'));
-                CREATE SCHEMA IF NOT EXISTS {_schema};
-                CREATE TABLE IF NOT EXISTS {_schema}.key_ring (id bigserial PRIMARY KEY, name text NOT NULL, body text NOT NULL, added timestamptz NOT NULL DEFAULT now());
-                """,
+                PostgresSchema.UnderMigrationLock(_schemaName, $"CREATE TABLE IF NOT EXISTS {_schema}.key_ring (id bigserial PRIMARY KEY, name text NOT NULL, body text NOT NULL, added timestamptz NOT NULL DEFAULT now());"),
                 connection);
             create.ExecuteNonQuery();
             Volatile.Write(ref _created, 1);

@@ -149,15 +149,11 @@ public sealed class PostgresReadModelStore : IReadModelStore, IAsyncDisposable
         var connection = await _dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         if (Volatile.Read(ref _created) == 0)
         {
-            // Under the schema's migration lock, held to the end of this implicit transaction: hosts starting together
-            // would otherwise race in CREATE ... IF NOT EXISTS, and the loser fail on the catalog's unique index.
             await using var create = new NpgsqlCommand(
-                $"""
-                SELECT pg_advisory_xact_lock({PostgresSchema.MigrationLockClass}, hashtext('{_schemaName}'));
-                CREATE SCHEMA IF NOT EXISTS {_schema};
-                CREATE TABLE IF NOT EXISTS {_schema}.read_model (model text PRIMARY KEY, version integer NOT NULL, checkpoint bigint NOT NULL);
-                CREATE TABLE IF NOT EXISTS {_schema}.read_model_row (model text NOT NULL, kind text NOT NULL, key text NOT NULL, body text NOT NULL, PRIMARY KEY (model, kind, key));
-                """,
+                PostgresSchema.UnderMigrationLock(_schemaName, $"""
+                    CREATE TABLE IF NOT EXISTS {_schema}.read_model (model text PRIMARY KEY, version integer NOT NULL, checkpoint bigint NOT NULL);
+                    CREATE TABLE IF NOT EXISTS {_schema}.read_model_row (model text NOT NULL, kind text NOT NULL, key text NOT NULL, body text NOT NULL, PRIMARY KEY (model, kind, key));
+                    """),
                 connection);
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             Volatile.Write(ref _created, 1);

@@ -33,6 +33,18 @@ internal static partial class PostgresSchema
         return schema;
     }
 
+    /// <summary>
+    /// SQL that creates <paramref name="schema"/> and runs <paramref name="createTables"/> under the schema's migration
+    /// lock, held to the end of the implicit transaction: hosts starting together would otherwise race in
+    /// <c>CREATE … IF NOT EXISTS</c>, and the loser fail on the catalog's unique index.
+    /// </summary>
+    public static string UnderMigrationLock(string schema, string createTables) =>
+        $"""
+        SELECT pg_advisory_xact_lock({MigrationLockClass}, hashtext('{schema}'));
+        CREATE SCHEMA IF NOT EXISTS {Quote(schema)};
+        {createTables}
+        """;
+
     public static async Task MigrateAsync(NpgsqlConnection connection, string schema, CancellationToken cancellationToken)
     {
         var quoted = Quote(schema);

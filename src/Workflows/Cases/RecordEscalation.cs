@@ -4,7 +4,6 @@ using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Commands;
-using Affairs.Workflows.Events;
 using Affairs.Workflows.Streams;
 using Mediator;
 

@@ -25,20 +25,10 @@ internal sealed class LookUpResidentHandler(StreamRepository streams, TimeProvid
         var answer = new ResidentLookup(command.ResidentId, resident.Exists);
         return await streams.ExecuteAsync(
             StreamName.For("lookup", command.ResidentId),
-            LookupCount.Fold,
+            RecordCount.Fold,
             clientExpected: null,
             command,
             _ => new Decision<ResidentLookup>([new ResidentLookedUp(command.ResidentId, resident.Exists, time.GetUtcNow())], _ => answer),
             cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>A lookup stream's state: how many lookups it holds; nothing is decided on it.</summary>
-    private sealed class LookupCount : IStateFold<long>
-    {
-        public static LookupCount Fold { get; } = new();
-
-        public long Initial => 0;
-
-        public long Apply(long state, object @event) => @event is ResidentLookedUp ? state + 1 : state;
     }
 }

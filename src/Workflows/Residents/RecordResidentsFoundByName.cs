@@ -26,7 +26,7 @@ internal sealed class RecordResidentsFoundByNameHandler(StreamRepository streams
     public async ValueTask<ResidentsFoundByNameRecord> Handle(RecordResidentsFoundByName command, CancellationToken cancellationToken) =>
         await streams.ExecuteAsync(
             StreamFor(command.Context.Actor.Id),
-            SearchCount.Fold,
+            RecordCount.Fold,
             clientExpected: null,
             command,
             _ => new Decision<ResidentsFoundByNameRecord>(
@@ -37,14 +37,4 @@ internal sealed class RecordResidentsFoundByNameHandler(StreamRepository streams
     /// <summary>One stream per actor; an actor id too long for a stream name is named by its hash.</summary>
     internal static StreamName StreamFor(string actorId) =>
         StreamName.For("lookup", "by-name." + (actorId.Length <= 100 ? actorId : Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(actorId)))));
-
-    /// <summary>A search stream's state: how many searches it holds; nothing is decided on it.</summary>
-    private sealed class SearchCount : IStateFold<long>
-    {
-        public static SearchCount Fold { get; } = new();
-
-        public long Initial => 0;
-
-        public long Apply(long state, object @event) => @event is ResidentsFoundByName ? state + 1 : state;
-    }
 }

@@ -81,15 +81,10 @@ public sealed partial class StreamRepository
         var context = command.Context;
         var key = context.IdempotencyKey is { Length: > 0 } k ? KeyedOutcome.Id(context.Actor.Id, k) : null;
         var payloadHash = key is null ? null : CommandPayload.Hash(command);
-        var unread = _snapshots.FindUncontested(fold, stream.Value);
+        // Unless the client saw another revision than this process last did: then read, and let the stream say who is right.
+        var unread = _snapshots.FindUncontested(fold, stream.Value) is { } kept && (clientExpected ?? kept.Revision) == kept.Revision ? kept : null;
         for (var attempt = 1; ; attempt++)
         {
-            if (unread is not null && clientExpected is { } given && given != unread.Revision)
-            {
-                // The client saw another revision than this process last did: read, and let the stream say who is right.
-                unread = null;
-            }
-
             var loaded = unread ?? await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);
             if (key is not null && loaded.Outcomes.TryGetValue(key, out var earlier))
             {
