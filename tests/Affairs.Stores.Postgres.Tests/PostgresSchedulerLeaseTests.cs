@@ -56,6 +56,24 @@ public sealed class PostgresSchedulerLeaseTests(PostgresFixture fixture) : IClas
     }
 
     [ConformanceFact]
+    public async Task a_lease_released_and_taken_over_and_over_is_taken_each_time_right_after_the_release()
+    {
+        // The server frees a closed session's locks a moment after the client has gone; a release unlocks first.
+        var store = await fixture.MigratedStoreAsync();
+        await using var a = store.OpenSchedulerLease("host-a");
+        await using var b = store.OpenSchedulerLease("host-b");
+        var holder = a;
+        var other = b;
+        Assert.True((await holder.TryAcquireAsync()).Held);
+        for (var round = 0; round < 30; round++)
+        {
+            await holder.ReleaseAsync();
+            Assert.Equal(new LeaseState(true, other.HolderId), await other.TryAcquireAsync());
+            (holder, other) = (other, holder);
+        }
+    }
+
+    [ConformanceFact]
     public async Task stores_in_different_schemas_are_different_deployments_with_a_lease_each()
     {
         var one = await fixture.MigratedStoreAsync();
