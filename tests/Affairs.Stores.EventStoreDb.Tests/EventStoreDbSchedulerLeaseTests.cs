@@ -1,211 +1,262 @@
 using System.Diagnostics;
-using System.Text;
+using System.Text.Json;
 using Affairs.EventStore;
 using Affairs.Stores.Conformance;
 using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Leases;
+using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
-using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using Xunit.Abstractions;
 using ReadOptions = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options;
 
 namespace Affairs.Stores.EventStoreDb.Tests;
 
 /// <summary>
-/// The scheduler lease as the one slot of a persistent subscription group, on a real server: two hosts, one holds it;
-/// released or its connection gone, the other takes it; and neither writes anything to the log meanwhile. Each test has
-/// a group of its own, so that tests never share a lease.
+/// The scheduler lease as a lease stream on a real server: two hosts, one holds it; released, or its holder silent for a
+/// whole lease duration, the other takes it; a holder taken over learns it on its next renewal; and the lease stream
+/// stays out of the application's log. Each test has a lease stream of its own, so that tests never share a lease.
+/// Hosts whose clocks the test moves (<see cref="FakeTimeProvider"/>) stand for hosts that waited that long.
 /// </summary>
 [RequiresEnvironment(EventStoreDbFixture.Variable)]
-public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output)
+public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : IClassFixture<EventStoreDbFixture>, IDisposable
 {
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
-
-    /// <summary>How long the server may take to end a silent connection: its keepalive pings (10 s) and their timeout (10 s) by default, and some slack.</summary>
-    private static readonly TimeSpan ServerKeepAlive = TimeSpan.FromSeconds(30);
     private static readonly ConnectionSettings Settings = ConnectionSettings.Parse(Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable) ?? "esdb://127.0.0.1:1?tls=false");
 
+    private readonly NodeRouter _router = new(Settings);
+
+    public void Dispose() => _router.Dispose();
+
     [ConformanceFact]
-    public async Task one_host_holds_the_lease_the_other_is_refused_and_takes_it_once_released_and_nothing_is_written()
+    public async Task one_host_holds_the_lease_the_other_is_refused_and_takes_it_at_once_when_released()
     {
-        var (stream, group) = Slot();
-        await using var a = new EventStoreDbSchedulerLease(Settings, "host-a", stream, group);
-        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
-        Assert.Equal(new LeaseState(true, "host-a"), await a.TryAcquireAsync());
-        var mark = await LastPositionAsync();
+        var stream = LeaseStream();
+        var time = new FakeTimeProvider();
+        await using var a = Lease("host-a", stream, time);
+        await using var b = Lease("host-b", stream, time);
 
+        Assert.Equal(new LeaseState(true, "host-a"), await a.TryAcquireAsync());
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+        time.Advance(Duration / 2);
         Assert.Equal(new LeaseState(true, "host-a"), await a.RenewAsync());
-        Assert.Equal(new LeaseState(true, "host-a"), await a.TryAcquireAsync());
-
+        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
         await a.ReleaseAsync();
-        var taken = await TakeAsync(b);
-        var refused = await a.TryAcquireAsync();
 
+        Assert.Equal(new LeaseState(true, "host-b"), await b.TryAcquireAsync());
+        Assert.Equal(new LeaseState(false, null), await a.RenewAsync());
+        Assert.Equal(new LeaseState(false, "host-b"), await a.TryAcquireAsync());
+        Assert.Equal(
+            ["scheduler.lease-acquired.v1", "scheduler.lease-renewed.v1", "scheduler.lease-released.v1", "scheduler.lease-acquired.v1"],
+            (await EventsAsync(stream)).Select(e => e.Type));
+    }
+
+    [ConformanceFact]
+    public async Task a_holder_silent_for_a_whole_lease_is_taken_over_and_learns_it_on_its_next_renewal()
+    {
+        var stream = LeaseStream();
+        var (holderTime, standbyTime) = (new FakeTimeProvider(), new FakeTimeProvider());
+        await using var a = Lease("host-a", stream, holderTime);
+        await using var b = Lease("host-b", stream, standbyTime);
+        Assert.True((await a.TryAcquireAsync()).Held);
+
+        // The standby counts from when it first saw the stream where it stands, not from the holder's written expiry.
+        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+        standbyTime.Advance(Duration - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+        standbyTime.Advance(TimeSpan.FromMilliseconds(1));
+        var taken = await b.TryAcquireAsync();
+
+        holderTime.Advance(Duration);
         Assert.Equal(new LeaseState(true, "host-b"), taken);
         Assert.Equal(new LeaseState(false, null), await a.RenewAsync());
-        Assert.Equal(new LeaseState(false, "host-b"), refused);
-        Assert.Empty(await WrittenSinceAsync(mark, stream, group));
+        Assert.Equal(new LeaseState(false, "host-b"), await a.TryAcquireAsync());
     }
 
     [ConformanceFact]
-    public async Task the_other_host_takes_the_lease_when_the_holders_connection_is_reset_as_when_its_process_is_killed()
+    public async Task a_holder_that_keeps_renewing_is_never_taken_over()
     {
-        var (stream, group) = Slot();
-        using var relay = new TcpRelay(Settings.Address);
-        await using var a = new EventStoreDbSchedulerLease(Through(relay), "host-a", stream, group);
-        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
-        Assert.True((await a.TryAcquireAsync()).Held);
-        var mark = await LastPositionAsync();
-        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
-
-        relay.Reset();
-        var taken = await TakeAsync(b);
-        var lost = await LoseAsync(a);
-
-        Assert.Equal(new LeaseState(true, "host-b"), taken);
-        Assert.Equal(new LeaseState(false, null), lost);
-        Assert.Equal(new LeaseState(true, "host-b"), await b.RenewAsync());
-        Assert.Empty(await WrittenSinceAsync(mark, stream, group));
-    }
-
-    [ConformanceFact]
-    public async Task a_holder_cut_off_in_silence_learns_it_lost_and_the_other_takes_the_lease_once_the_server_gives_up_on_it()
-    {
-        var (stream, group) = Slot();
-        using var relay = new TcpRelay(Settings.Address);
-        await using var a = new EventStoreDbSchedulerLease(Through(relay), "host-a", stream, group);
-        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
+        var stream = LeaseStream();
+        var (holderTime, standbyTime) = (new FakeTimeProvider(), new FakeTimeProvider());
+        await using var a = Lease("host-a", stream, holderTime);
+        await using var b = Lease("host-b", stream, standbyTime);
         Assert.True((await a.TryAcquireAsync()).Held);
 
-        // As when the holder's machine or network goes: no reset, no more bytes either way.
-        relay.Silence();
-        var clock = Stopwatch.StartNew();
-        var lost = await LoseAsync(a, ServerKeepAlive);
-        var lostAfter = clock.Elapsed;
-        var taken = await TakeAsync(b, ServerKeepAlive);
-        output.WriteLine($"the silenced holder learned it lost after {lostAfter.TotalSeconds:0.0} s; the other host took the lease after {clock.Elapsed.TotalSeconds:0.0} s");
-
-        Assert.Equal(new LeaseState(false, null), lost);
-        Assert.Equal(new LeaseState(true, "host-b"), taken);
-    }
-
-    [ConformanceFact]
-    public async Task the_lease_outlives_the_attempt_that_took_it()
-    {
-        var (stream, group) = Slot();
-        await using var a = new EventStoreDbSchedulerLease(Settings, "host-a", stream, group);
-        await using var b = new EventStoreDbSchedulerLease(Settings, "host-b", stream, group);
-        using (var attempt = new CancellationTokenSource())
+        for (var round = 0; round < 6; round++)
         {
-            Assert.True((await a.TryAcquireAsync(attempt.Token)).Held);
-            await attempt.CancelAsync();
+            Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+            holderTime.Advance(Duration / 2);
+            standbyTime.Advance(Duration * 3 / 4);
+            Assert.Equal(new LeaseState(true, "host-a"), await a.RenewAsync());
         }
 
-        // Longer than an attempt may wait for the server's confirmation, which must not bound the tenure.
-        await Task.Delay(TimeSpan.FromSeconds(6));
-
-        Assert.Equal(new LeaseState(true, "host-a"), await a.RenewAsync());
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
     }
 
     [ConformanceFact]
-    public async Task the_store_gives_a_host_the_subscription_slot_lease()
+    public async Task of_two_hosts_taking_a_released_lease_at_once_exactly_one_wins()
+    {
+        var stream = LeaseStream();
+        var time = new FakeTimeProvider();
+        await using var first = Lease("host-a", stream, time);
+        Assert.True((await first.TryAcquireAsync()).Held);
+        await first.ReleaseAsync();
+        var hosts = Enumerable.Range(0, 4).Select(i => Lease($"host-{i}", stream, time)).ToList();
+
+        var answers = await Task.WhenAll(hosts.Select(h => h.TryAcquireAsync()));
+        foreach (var host in hosts)
+        {
+            await host.DisposeAsync();
+        }
+
+        var winner = Assert.Single(answers, a => a.Held);
+        Assert.All(answers.Where(a => !a.Held), a => Assert.Equal(new LeaseState(false, null), a));
+        Assert.StartsWith("host-", winner.Holder);
+    }
+
+    [ConformanceFact]
+    public async Task a_holder_cut_off_in_silence_learns_it_lost_before_the_other_host_takes_the_lease_within_fifteen_seconds()
+    {
+        var stream = LeaseStream();
+        using var relay = new TcpRelay(Settings.Address);
+        using var cutOff = new NodeRouter(ConnectionSettings.Parse($"esdb://127.0.0.1:{relay.Port}?tls=false"));
+        await using var a = new EventStoreDbSchedulerLease(cutOff, ownsRouter: false, "host-a", stream, Duration, TimeProvider.System);
+        await using var b = Lease("host-b", stream, TimeProvider.System);
+        Assert.True((await a.TryAcquireAsync()).Held);
+        Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
+
+        // As when the holder's machine or network goes: no reset, no more bytes either way. Both hosts go on as the
+        // hosted scheduler does, every 2 s.
+        relay.Silence();
+        var clock = Stopwatch.StartNew();
+        TimeSpan? lostAfter = null;
+        var taken = new LeaseState(false, null);
+        while (!taken.Held && clock.Elapsed < Takeover + Duration)
+        {
+            if (lostAfter is null && !(await RenewedAsync(a)).Held)
+            {
+                lostAfter = clock.Elapsed;
+            }
+
+            taken = await b.TryAcquireAsync();
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var takenAfter = clock.Elapsed;
+        output.WriteLine($"the silenced holder learned it lost after {lostAfter?.TotalSeconds:0.0} s; the other host took the lease after {takenAfter.TotalSeconds:0.0} s");
+        Assert.Equal(new LeaseState(true, "host-b"), taken);
+        Assert.True(takenAfter <= Takeover, $"taken over after {takenAfter}");
+        Assert.True(lostAfter < takenAfter - TimeSpan.FromSeconds(2), $"lost after {lostAfter}, taken after {takenAfter}");
+    }
+
+    [ConformanceFact]
+    public async Task the_lease_stream_keeps_its_last_events_only_and_stays_out_of_the_applications_log()
+    {
+        var store = EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable)! });
+        using var disposing = store;
+        var marker = new StreamName($"leasemark-{Guid.NewGuid():N}");
+        var before = await store.AppendAsync(marker, ExpectedRevision.NoStream, [Event()]);
+        var stream = LeaseStream();
+        var time = new FakeTimeProvider();
+        await using (var a = Lease("host-a", stream, time))
+        {
+            Assert.True((await a.TryAcquireAsync()).Held);
+            time.Advance(Duration);
+            Assert.True((await a.RenewAsync()).Held);
+            await a.ReleaseAsync();
+        }
+
+        var after = await store.AppendAsync(marker, ExpectedRevision.Exact(0), [Event()]);
+        var metadata = Assert.Single(await EventsAsync("$$" + stream));
+
+        // What the server itself selects for the adapter's "every event", before the adapter looks at a single name.
+        var selected = await StreamsReadAsync(ReadRequests.All(SubscriptionFilter.All, before.LogPosition, 10_000));
+        Assert.Equal(3, (await EventsAsync(stream)).Count);
+        Assert.Equal(EventStoreDbSchedulerLease.KeptEvents, JsonDocument.Parse(metadata.Data).RootElement.GetProperty("$maxCount").GetInt32());
+        Assert.Contains(marker.Value, selected);
+        Assert.Contains(await store.ReadAllAsync(SubscriptionFilter.All, before.LogPosition, 10_000).ToListAsync(), e => e.Position == after.LogPosition);
+        Assert.DoesNotContain(stream, selected);
+        Assert.DoesNotContain("$$" + stream, selected);
+    }
+
+    [ConformanceFact]
+    public async Task the_store_gives_a_host_the_lease_stream()
     {
         using var store = EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable)! });
 
-        await using var lease = store.OpenSchedulerLease("host-a");
+        await using var lease = store.OpenSchedulerLease("host-a", Duration);
 
         Assert.IsType<EventStoreDbSchedulerLease>(lease);
         Assert.Equal("host-a", lease.HolderId);
     }
 
-    private static (string Stream, string Group) Slot()
+    [Fact]
+    public void a_lease_stream_that_a_port_stream_name_or_a_system_stream_could_be_is_refused()
     {
-        var id = Guid.NewGuid().ToString("N");
-        return ($"lease-test-{id}", $"lease-{id}");
+        using var router = new NodeRouter(ConnectionSettings.Parse("esdb://127.0.0.1:1?tls=false"));
+
+        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "scheduler-lease", Duration, TimeProvider.System));
+        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "$lease", Duration, TimeProvider.System));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "lease", TimeSpan.FromSeconds(1), TimeProvider.System));
     }
 
-    private static ConnectionSettings Through(TcpRelay relay) =>
-        ConnectionSettings.Parse($"esdb://127.0.0.1:{relay.Port}?tls=false");
+    private EventStoreDbSchedulerLease Lease(string holder, string stream, TimeProvider time) =>
+        new(_router, ownsRouter: false, holder, stream, Duration, time);
 
-    /// <summary>Renews until the lease is found lost (a bounded wait, by default <see cref="Takeover"/>); the last answer.</summary>
-    private static async Task<LeaseState> LoseAsync(ISchedulerLease lease, TimeSpan? within = null)
+    private static string LeaseStream() => $"leasetest_{Guid.NewGuid():N}";
+
+    private static EventToAppend Event() => new(Guid.NewGuid(), "test.marked.v1", "{}"u8.ToArray(), "{}"u8.ToArray());
+
+    /// <summary>One renewal; a store that does not answer is a lease not held, as the hosted scheduler counts it.</summary>
+    private static async Task<LeaseState> RenewedAsync(ISchedulerLease lease)
     {
-        var clock = Stopwatch.StartNew();
-        var state = await lease.RenewAsync();
-        while (state.Held && clock.Elapsed < (within ?? Takeover))
+        try
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            state = await lease.RenewAsync();
+            return await lease.RenewAsync();
         }
-
-        return state;
-    }
-
-    /// <summary>Tries to take the lease until it is taken (a bounded wait, by default <see cref="Takeover"/>); the last answer.</summary>
-    private static async Task<LeaseState> TakeAsync(ISchedulerLease lease, TimeSpan? within = null)
-    {
-        var clock = Stopwatch.StartNew();
-        var state = await lease.TryAcquireAsync();
-        while (!state.Held && clock.Elapsed < (within ?? Takeover))
+        catch (EventStoreUnavailableException)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            state = await lease.TryAcquireAsync();
+            return new LeaseState(false, null);
         }
-
-        return state;
     }
 
-    /// <summary>The position of the last record in the whole log, system streams included.</summary>
-    private static async Task<ReadReq.Types.Options.Types.Position> LastPositionAsync()
+    /// <summary>The events of <paramref name="stream"/> as the server keeps them, read past the adapter.</summary>
+    private async Task<List<(string Type, byte[] Data)>> EventsAsync(string stream)
     {
-        var request = Request(ReadOptions.Types.ReadDirection.Backwards, 1);
-        request.Options.All = new ReadOptions.Types.AllOptions { End = new Empty() };
-        var last = Assert.Single(await ReadAllAsync(request));
-        return new ReadOptions.Types.Position { CommitPosition = last.CommitPosition, PreparePosition = last.PreparePosition };
-    }
-
-    /// <summary>
-    /// The streams of the records after <paramref name="mark"/> (the whole log, system streams included) that belong to
-    /// the lease: its stream, the group's checkpoint and parked streams, the server's subscription configuration.
-    /// Other tests may write meanwhile; none of them writes to those.
-    /// </summary>
-    private static async Task<List<string>> WrittenSinceAsync(ReadOptions.Types.Position mark, string stream, string group)
-    {
-        var request = Request(ReadOptions.Types.ReadDirection.Forwards, 100_000);
-        request.Options.All = new ReadOptions.Types.AllOptions { Position = mark };
-        return (await ReadAllAsync(request))
-            .Where(e => e.CommitPosition > mark.CommitPosition) // the read starts at the record at the mark
-            .Select(e => Encoding.UTF8.GetString(e.StreamIdentifier.StreamName.Span))
-            .Where(name => name == stream || name.Contains(group, StringComparison.Ordinal) || name == "$persistentSubscriptionConfig")
-            .ToList();
-    }
-
-    private static ReadReq Request(ReadOptions.Types.ReadDirection direction, ulong count) => new()
-    {
-        Options = new ReadOptions
+        var request = new ReadReq
         {
-            ReadDirection = direction,
-            Count = count,
-            NoFilter = new Empty(),
-            UuidOption = new ReadOptions.Types.UUIDOption { Structured = new Empty() },
-        },
-    };
-
-    private static async Task<List<ReadResp.Types.ReadEvent.Types.RecordedEvent>> ReadAllAsync(ReadReq request)
-    {
-        using var channel = GrpcChannels.Open(Settings, Settings.Address);
-        using var call = new Streams.StreamsClient(channel).Read(request, GrpcChannels.Headers(Settings));
-        var events = new List<ReadResp.Types.ReadEvent.Types.RecordedEvent>();
-        while (await call.ResponseStream.MoveNext(CancellationToken.None))
-        {
-            if (call.ResponseStream.Current.ContentCase == ReadResp.ContentOneofCase.Event)
+            Options = new ReadOptions
             {
-                events.Add(call.ResponseStream.Current.Event.Event);
-            }
-        }
-
-        return events;
+                Stream = new ReadOptions.Types.StreamOptions { StreamIdentifier = new StreamIdentifier { StreamName = Google.Protobuf.ByteString.CopyFromUtf8(stream) }, Start = new Empty() },
+                ReadDirection = ReadOptions.Types.ReadDirection.Forwards,
+                Count = 1_000,
+                NoFilter = new Empty(),
+                UuidOption = new ReadOptions.Types.UUIDOption { Structured = new Empty() },
+            },
+        };
+        return (await ReadAsync(request)).Select(e => (e.Metadata["type"], e.Data.ToByteArray())).ToList();
     }
+
+    /// <summary>The stream of every event the server answers <paramref name="request"/> with.</summary>
+    private async Task<List<string>> StreamsReadAsync(ReadReq request) =>
+        (await ReadAsync(request)).Select(e => e.StreamIdentifier.StreamName.ToStringUtf8()).ToList();
+
+    private Task<List<ReadResp.Types.ReadEvent.Types.RecordedEvent>> ReadAsync(ReadReq request) =>
+        _router.CallAsync(
+            async (node, options) =>
+            {
+                using var call = node.Streams.Read(request, options);
+                var events = new List<ReadResp.Types.ReadEvent.Types.RecordedEvent>();
+                while (await call.ResponseStream.MoveNext(CancellationToken.None))
+                {
+                    if (call.ResponseStream.Current is { ContentCase: ReadResp.ContentOneofCase.Event } response)
+                    {
+                        events.Add(response.Event.Event);
+                    }
+                }
+
+                return events;
+            },
+            CancellationToken.None);
 }

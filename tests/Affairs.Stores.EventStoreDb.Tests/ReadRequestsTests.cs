@@ -1,4 +1,5 @@
 using Affairs.EventStore;
+using Affairs.Stores.EventStoreDb.Leases;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Options = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options;
@@ -55,15 +56,18 @@ public sealed class ReadRequestsTests
     }
 
     [Fact]
-    public void the_whole_log_leaves_out_the_servers_system_streams()
+    public void the_whole_log_leaves_out_the_servers_system_streams_and_the_lease_stream()
     {
         var filter = ReadRequests.All(SubscriptionFilter.All, 0, 10).Options.Filter;
 
-        Assert.Equal("^[^$]", filter.StreamIdentifier.Regex);
         Assert.Empty(filter.StreamIdentifier.Prefix);
         Assert.Matches(filter.StreamIdentifier.Regex, "case-7f3a");
+        Assert.Matches(filter.StreamIdentifier.Regex, "organisation-main");
+        Assert.Matches(filter.StreamIdentifier.Regex, "ledger-every-events-0");
         Assert.DoesNotMatch(filter.StreamIdentifier.Regex, "$statistics-127.0.0.1:2113");
         Assert.DoesNotMatch(filter.StreamIdentifier.Regex, "$$case-7f3a");
+        Assert.DoesNotMatch(filter.StreamIdentifier.Regex, "$$affairs_scheduler_lease");
+        Assert.DoesNotMatch(filter.StreamIdentifier.Regex, EventStoreDbSchedulerLease.Stream);
     }
 
     [Fact]

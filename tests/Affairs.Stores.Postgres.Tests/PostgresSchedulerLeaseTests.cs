@@ -9,13 +9,14 @@ namespace Affairs.Stores.Postgres.Tests;
 public sealed class PostgresSchedulerLeaseTests(PostgresFixture fixture) : IClassFixture<PostgresFixture>
 {
     private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(10);
 
     [ConformanceFact]
     public async Task the_other_host_takes_the_lease_once_the_holders_backend_is_terminated_and_the_old_holder_learns_it_lost()
     {
         var store = await fixture.MigratedStoreAsync();
-        await using var a = store.OpenSchedulerLease("host-a");
-        await using var b = fixture.CreateStore(store.Schema).OpenSchedulerLease("host-b");
+        await using var a = store.OpenSchedulerLease("host-a", LeaseDuration);
+        await using var b = fixture.CreateStore(store.Schema).OpenSchedulerLease("host-b", LeaseDuration);
         Assert.Equal(new LeaseState(true, "host-a"), await a.TryAcquireAsync());
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
         Assert.Equal(new LeaseState(true, "host-a"), await a.RenewAsync());
@@ -41,8 +42,8 @@ public sealed class PostgresSchedulerLeaseTests(PostgresFixture fixture) : IClas
     public async Task a_released_lease_is_taken_at_once_and_a_host_that_lost_it_can_take_it_again()
     {
         var store = await fixture.MigratedStoreAsync();
-        await using var a = store.OpenSchedulerLease("host-a");
-        await using var b = store.OpenSchedulerLease("host-b");
+        await using var a = store.OpenSchedulerLease("host-a", LeaseDuration);
+        await using var b = store.OpenSchedulerLease("host-b", LeaseDuration);
         await a.TryAcquireAsync();
         Assert.False((await b.TryAcquireAsync()).Held);
 
@@ -60,8 +61,8 @@ public sealed class PostgresSchedulerLeaseTests(PostgresFixture fixture) : IClas
     {
         // The server frees a closed session's locks a moment after the client has gone; a release unlocks first.
         var store = await fixture.MigratedStoreAsync();
-        await using var a = store.OpenSchedulerLease("host-a");
-        await using var b = store.OpenSchedulerLease("host-b");
+        await using var a = store.OpenSchedulerLease("host-a", LeaseDuration);
+        await using var b = store.OpenSchedulerLease("host-b", LeaseDuration);
         var holder = a;
         var other = b;
         Assert.True((await holder.TryAcquireAsync()).Held);
@@ -78,8 +79,8 @@ public sealed class PostgresSchedulerLeaseTests(PostgresFixture fixture) : IClas
     {
         var one = await fixture.MigratedStoreAsync();
         var other = await fixture.MigratedStoreAsync();
-        await using var a = one.OpenSchedulerLease("host-a");
-        await using var b = other.OpenSchedulerLease("host-b");
+        await using var a = one.OpenSchedulerLease("host-a", LeaseDuration);
+        await using var b = other.OpenSchedulerLease("host-b", LeaseDuration);
 
         Assert.True((await a.TryAcquireAsync()).Held);
         Assert.True((await b.TryAcquireAsync()).Held);

@@ -3,10 +3,10 @@ using Affairs.Stores.EventStoreDb.Leases;
 
 namespace Affairs.Stores.EventStoreDb;
 
-/// <summary>The scheduler lease of the EventStoreDB store: the one slot of a persistent subscription group (see <see cref="EventStoreDbSchedulerLease"/>).</summary>
+/// <summary>The scheduler lease of the EventStoreDB store: a lease stream outside the application's log (see <see cref="EventStoreDbSchedulerLease"/>).</summary>
 public sealed partial class EventStoreDbEventStore : ISchedulerLeaseSource
 {
     /// <inheritdoc />
-    public ISchedulerLease OpenSchedulerLease(string holderId) =>
-        new EventStoreDbSchedulerLease(_settings, holderId, EventStoreDbSchedulerLease.Stream, EventStoreDbSchedulerLease.Group);
+    public ISchedulerLease OpenSchedulerLease(string holderId, TimeSpan duration) =>
+        new EventStoreDbSchedulerLease(_router, ownsRouter: false, holderId, EventStoreDbSchedulerLease.Stream, duration, TimeProvider.System);
 }

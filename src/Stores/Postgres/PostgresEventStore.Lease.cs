@@ -6,5 +6,5 @@ namespace Affairs.Stores.Postgres;
 public sealed partial class PostgresEventStore : ISchedulerLeaseSource
 {
     /// <inheritdoc />
-    public ISchedulerLease OpenSchedulerLease(string holderId) => new PostgresSchedulerLease(_options.ConnectionString, _options.Schema, holderId);
+    public ISchedulerLease OpenSchedulerLease(string holderId, TimeSpan duration) => new PostgresSchedulerLease(_options.ConnectionString, _options.Schema, holderId);
 }

@@ -10,5 +10,5 @@ namespace Affairs.Stores.Sqlite;
 public sealed partial class SqliteEventStore : ISchedulerLeaseSource
 {
     /// <inheritdoc />
-    public ISchedulerLease OpenSchedulerLease(string holderId) => new SingleHostLease(holderId);
+    public ISchedulerLease OpenSchedulerLease(string holderId, TimeSpan duration) => new SingleHostLease(holderId);
 }

@@ -27,7 +27,7 @@ public sealed class AffairsOptions
     /// <summary>
     /// How long the timer scheduler's lease stays with a host that stopped renewing it (10 seconds by default): when a
     /// host dies without releasing it, another takes over within this plus two <see cref="SchedulerLeaseRenewal"/>s
-    /// (14 seconds by default). Used by the lease stream; PostgreSQL's advisory lock ends with the holder's session.
+    /// (14 seconds by default). Used by the lease streams (EventStoreDB's, and the one in the log for a store without a lease of its own); PostgreSQL's advisory lock ends with the holder's session.
     /// </summary>
     public TimeSpan SchedulerLeaseDuration { get; set; } = TimeSpan.FromSeconds(10);
 

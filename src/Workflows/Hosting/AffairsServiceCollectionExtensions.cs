@@ -115,7 +115,7 @@ public static class AffairsServiceCollectionExtensions
     {
         var store = services.GetRequiredService<IEventStore>();
         return store is ISchedulerLeaseSource source
-            ? source.OpenSchedulerLease(options.SchedulerHolderId)
+            ? source.OpenSchedulerLease(options.SchedulerHolderId, options.SchedulerLeaseDuration)
             : new StreamSchedulerLease(store, services.GetRequiredService<EventCodec>(), services.GetRequiredService<IIdSource>(), services.GetRequiredService<TimeProvider>(), options.SchedulerHolderId, options.SchedulerLeaseDuration);
     }
 

@@ -34,7 +34,7 @@ public sealed class SchedulerLeaseChoiceTests
     }
 
     [Fact]
-    public async Task a_host_on_eventstoredb_gets_the_subscription_group_slot_not_the_lease_stream()
+    public async Task a_host_on_eventstoredb_gets_the_adapters_own_lease_stream_not_the_one_in_the_log()
     {
         // Opening the lease connects to nothing, so no server is needed to see which one the host gets.
         await using var engine = new Engine(services => services.AddSingleton<IEventStore>(

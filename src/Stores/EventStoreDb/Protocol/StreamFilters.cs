@@ -6,13 +6,14 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 
 /// <summary>
 /// Server-side filters on <c>$all</c>: a category is the stream-name prefix <c>category-</c> (a category has no dash, so the
-/// prefix selects exactly its streams; several categories are several prefixes, any of which selects); the port's "every event" leaves out EventStoreDB's own system streams
-/// (<c>$</c>…: statistics, settings, projection links), which are not events of this application.
+/// prefix selects exactly its streams; several categories are several prefixes, any of which selects); the port's "every event"
+/// is the streams a port stream name can name: it leaves out EventStoreDB's own system streams (<c>$</c>…: statistics,
+/// settings, projection links) and streams without a <c>-</c> (the scheduler's lease stream), which are not events of this application.
 /// </summary>
 internal static class StreamFilters
 {
-    /// <summary>Stream names that do not start with <c>$</c>.</summary>
-    public const string NotSystemStreams = "^[^$]";
+    /// <summary>Stream names that do not start with <c>$</c> and have a <c>-</c>.</summary>
+    public const string ApplicationStreams = "^(?![$])[^-]*-";
 
     public static FilterOptions For(SubscriptionFilter filter)
     {
@@ -24,7 +25,7 @@ internal static class StreamFilters
         }
         else
         {
-            expression.Regex = NotSystemStreams;
+            expression.Regex = ApplicationStreams;
         }
 
         return new FilterOptions
