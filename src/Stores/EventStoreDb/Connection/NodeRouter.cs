@@ -211,8 +211,6 @@ internal sealed class NodeRouter : IDisposable
 
         public Protocol.Grpc.Gossip.GossipClient Gossip { get; } = new(channel);
 
-        public Protocol.Grpc.Persistent.PersistentSubscriptions.PersistentSubscriptionsClient PersistentSubscriptions { get; } = new(channel);
-
         public void Dispose() => channel.Dispose();
     }
 }
