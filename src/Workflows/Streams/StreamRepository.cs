@@ -106,9 +106,9 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         var encoded = new List<EventToAppend>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
-            var id = metadata.IdempotencyKey is { Length: > 0 } key ? DerivedId(loaded.Stream, key, loaded.Revision + 1 + i) : ids.NewId();
-            var (@event, hash) = codec.Encode(id, events[i], i == events.Count - 1 ? lastMetadata ?? metadata : metadata, previous);
-            encoded.Add(@event);
+            var keyed = metadata.IdempotencyKey is { Length: > 0 } key;
+            var (@event, hash) = codec.Encode(keyed ? Guid.Empty : ids.NewId(), events[i], i == events.Count - 1 ? lastMetadata ?? metadata : metadata, previous);
+            encoded.Add(keyed ? @event with { EventId = DerivedId(loaded.Stream, metadata.IdempotencyKey!, loaded.Revision + 1 + i, hash) } : @event);
             previous = hash;
         }
 
@@ -140,8 +140,12 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
     private sealed record Written(AppendResult Result, IReadOnlyList<EventToAppend> Events, string LastHash);
 
     /// <summary>
-    /// The same key on the same stream at the same revision always gives the same id, which is what lets the store
-    /// recognise a retried command's append.
+    /// The id of a keyed command's event: the same key on the same stream at the same revision with the same content
+    /// (the chain hash, which covers the event, its metadata and all before it) always gives the same id, which is what
+    /// lets the store recognise a retried append of it and write nothing. A duplicate decided again (at another time, on
+    /// another host) differs in content, so its ids differ too: instead of being taken for the first one, whose content
+    /// the store does not compare, its append is refused, and it reads the first one's answer from the stream.
     /// </summary>
-    private static Guid DerivedId(StreamName stream, string key, long revision) => NameBasedId.From($"{stream}\n{key}\n{revision}");
+    private static Guid DerivedId(StreamName stream, string key, long revision, string chainHash) =>
+        NameBasedId.From($"{stream}\n{key}\n{revision}\n{chainHash}");
 }

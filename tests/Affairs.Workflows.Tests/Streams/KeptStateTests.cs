@@ -97,6 +97,29 @@ public sealed class KeptStateTests : IAsyncLifetime
         Assert.Single((await work.EventsAsync(caseId)).OfType<CaseEscalated>());
     }
 
+    [Fact]
+    public async Task a_duplicate_whose_append_the_store_recognises_answers_as_the_first_and_keeps_the_chain_the_stream_has()
+    {
+        var work = new Casework(_centre);
+        var caseId = await work.AcceptedDibaoAsync();
+        await work.NoteAsync(caseId, Centre.A);
+        await using var otherHost = new Engine(sharing: Engine);
+        await otherHost.StartAsync();
+
+        // The client's first try lands on the other host; its retry, a minute later, on this one, which last wrote the
+        // case itself and so decides on the state it kept, at the revision where the first try now is.
+        var first = await otherHost.Mediator.Send(new AddNote(caseId, "visited the household", null, otherHost.As(Centre.A, "note-key-1")));
+        Engine.Clock.Advance(TimeSpan.FromMinutes(1));
+        var retry = await Engine.Mediator.Send(new AddNote(caseId, "visited the household", null, Engine.As(Centre.A, "note-key-1")));
+        var next = await work.NoteAsync(caseId, Centre.A);
+
+        Assert.Equal(first, retry);
+        Assert.Equal(first.Revision + 1, next.Revision);
+        Assert.Single((await work.EventsAsync(caseId)).OfType<CaseNoteAdded>(), n => n.Text == "visited the household");
+        var check = await Engine.Mediator.Send(new Affairs.Workflows.Audit.VerifyCase(caseId));
+        Assert.True(check.Valid);
+    }
+
     private StreamRepository Elsewhere() => new(Engine.Store, Engine.Services.GetRequiredService<EventCodec>(), new SequentialIdSource(5_000_000_000));
 
     private async Task<long> AppendElsewhereAsync(string caseId)
