@@ -6,7 +6,8 @@ namespace Affairs.Workflows.Streams;
 
 /// <summary>
 /// Loads streams through the store port and folds them, and appends new events chained to the last one. Event ids
-/// derive from the command's idempotency key where it has one, so a retried command is an idempotent append.
+/// derive from the command's idempotency key where it has one (and from the event's content), so a retried append of
+/// the same events is an idempotent append.
 /// </summary>
 public sealed partial class StreamRepository(IEventStore store, EventCodec codec, IIdSource ids, CommitPositions? commits = null)
 {
