@@ -79,10 +79,9 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var clocks = type.Clocks
             .Where(c => c.StartsOn == initial.Name && c.Limit is not null)
             .Select(c => (object)new CaseClockStarted(caseId, c.Name, c.Limit!.Amount, c.Limit.Unit == PeriodUnit.WorkingDays, now));
-        return await engine.Streams.ExecuteAsync(
+        return await engine.Streams.StartAsync(
             CaseStreams.For(caseId),
             CaseStreams.Fold,
-            clientExpected: null,
             command,
             loaded => loaded.Exists
                 ? throw new CommandRejectedException(RejectionKind.Conflict, "case.exists", $"Case {caseId} is already open.")

@@ -42,18 +42,16 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(StreamRepository st
         var stream = StreamName.For("idempotency", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{command.Context.Actor.Id}\n{key}")))[..40]);
         var name = typeof(TMessage).Name;
         var payloadHash = CommandPayload.Hash(command);
-        var loaded = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (!loaded.Exists)
+        // Claimed without reading first: a key is new far more often than not, and the no-stream append checks that.
+        var loaded = new LoadedStream<object?>(stream, Fold.Instance.Initial, StreamRevision.None, string.Empty, []);
+        try
         {
-            try
-            {
-                await streams.AppendAsync(loaded, [new IdempotencyClaimed(name, payloadHash, time.GetUtcNow())], command.Context.Metadata, cancellationToken).ConfigureAwait(false);
-            }
-            catch (WrongExpectedRevisionException)
-            {
-                // A concurrent first attempt claimed it: go on only if it was for the same command and payload.
-                loaded = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
+            await streams.AppendAsync(loaded, [new IdempotencyClaimed(name, payloadHash, time.GetUtcNow())], command.Context.Metadata, cancellationToken).ConfigureAwait(false);
+        }
+        catch (WrongExpectedRevisionException)
+        {
+            // Claimed before (a retry, or a concurrent first attempt): go on only if it was for the same command and payload.
+            loaded = await streams.LoadAsync(stream, Fold.Instance, cancellationToken: cancellationToken).ConfigureAwait(false);
         }
 
         switch (loaded.State)

@@ -68,13 +68,45 @@ public sealed partial class StreamRepository
     /// <param name="command">The command, for its context (the events' metadata) and its idempotency key.</param>
     /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
     /// <param name="cancellationToken">Stops the work before the append.</param>
-    public async Task<TResult> ExecuteAsync<TState, TResult>(
+    public Task<TResult> ExecuteAsync<TState, TResult>(
         StreamName stream,
         IStateFold<TState> fold,
         long? clientExpected,
         IAffairsCommand command,
         Func<LoadedStream<TState>, ValueTask<Decision<TResult>>> decide,
+        CancellationToken cancellationToken = default) =>
+        ExecuteAsync(stream, fold, clientExpected, command, decide, startsStream: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync{TState, TResult}(StreamName, IStateFold{TState}, long?, IAffairsCommand, Func{LoadedStream{TState}, Decision{TResult}}, CancellationToken)"/>,
+    /// for a command that starts a stream that should not exist yet (a new case): the first attempt decides on the empty
+    /// stream without reading it, and the append's no-stream expectation checks that. A stream that exists after all (a
+    /// duplicate of the opening, an id given twice) refuses that append, and is read and decided on again.
+    /// </summary>
+    /// <param name="stream">The stream the command starts.</param>
+    /// <param name="fold">Builds the state.</param>
+    /// <param name="command">The command, for its context (the events' metadata) and its idempotency key.</param>
+    /// <param name="decide">Decides on the folded state; throws <see cref="CommandRejectedException"/> to refuse.</param>
+    /// <param name="cancellationToken">Stops the work before the append.</param>
+    public Task<TResult> StartAsync<TState, TResult>(
+        StreamName stream,
+        IStateFold<TState> fold,
+        IAffairsCommand command,
+        Func<LoadedStream<TState>, Decision<TResult>> decide,
         CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return ExecuteAsync(stream, fold, null, command, loaded => ValueTask.FromResult(decide(loaded)), startsStream: true, cancellationToken);
+    }
+
+    private async Task<TResult> ExecuteAsync<TState, TResult>(
+        StreamName stream,
+        IStateFold<TState> fold,
+        long? clientExpected,
+        IAffairsCommand command,
+        Func<LoadedStream<TState>, ValueTask<Decision<TResult>>> decide,
+        bool startsStream,
+        CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(command);
         ArgumentNullException.ThrowIfNull(decide);
@@ -82,7 +114,9 @@ public sealed partial class StreamRepository
         var key = context.IdempotencyKey is { Length: > 0 } k ? KeyedOutcome.Id(context.Actor.Id, k) : null;
         var payloadHash = key is null ? null : CommandPayload.Hash(command);
         // Unless the client saw another revision than this process last did: then read, and let the stream say who is right.
-        var unread = _snapshots.FindUncontested(fold, stream.Value) is { } kept && (clientExpected ?? kept.Revision) == kept.Revision ? kept : null;
+        var unread = _snapshots.FindUncontested(fold, stream.Value) is { } kept && (clientExpected ?? kept.Revision) == kept.Revision
+            ? kept
+            : startsStream && _snapshots.Find(fold, stream.Value) is null ? new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []) : null;
         for (var attempt = 1; ; attempt++)
         {
             var loaded = unread ?? await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);

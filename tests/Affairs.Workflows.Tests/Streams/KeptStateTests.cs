@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Affairs.Domain.Cases.Events;
+using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.EventStore;
 using Affairs.Workflows.Cases;
@@ -120,6 +121,24 @@ public sealed class KeptStateTests : IAsyncLifetime
         Assert.True(check.Valid);
     }
 
+    [Fact]
+    public async Task opening_a_case_and_claiming_a_new_key_read_neither_stream_and_another_opening_of_that_id_is_read_and_refused()
+    {
+        var data = new Dictionary<string, JsonElement> { ["applicationKind"] = JsonSerializer.SerializeToElement("initial") };
+        var opened = await Engine.Mediator.Send(new OpenCase("dibao", null, _centre.HouseholdId, "counter", data, Engine.As(Actor.System, "open-key-1"), CaseId: "given1"));
+        var readsOfTheCase = _reads.Of(CaseStreams.For(opened.CaseId));
+        var readsOfKeys = _reads.OfCategory("idempotency");
+
+        var again = await Engine.Mediator.Send(new OpenCase("dibao", null, _centre.HouseholdId, "counter", data, Engine.As(Actor.System, "open-key-1"), CaseId: "given1"));
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await Engine.Mediator.Send(new OpenCase("dibao", null, _centre.HouseholdId, "counter", data, Engine.As(Actor.System), CaseId: "given1")));
+
+        Assert.Equal((0, 0), (readsOfTheCase, readsOfKeys));
+        Assert.Equal(opened, again);
+        Assert.Equal("case.exists", refused.Code);
+        Assert.Single((await new Casework(_centre).EventsAsync("given1")).OfType<CaseOpened>());
+    }
+
     private StreamRepository Elsewhere() => new(Engine.Store, Engine.Services.GetRequiredService<EventCodec>(), new SequentialIdSource(5_000_000_000));
 
     private async Task<long> AppendElsewhereAsync(string caseId)
@@ -140,6 +159,14 @@ public sealed class KeptStateTests : IAsyncLifetime
             lock (_reads)
             {
                 return _reads.GetValueOrDefault(stream.Value);
+            }
+        }
+
+        public int OfCategory(string category)
+        {
+            lock (_reads)
+            {
+                return _reads.Where(r => new StreamName(r.Key).Category == category).Sum(r => r.Value);
             }
         }
 
