@@ -14,6 +14,7 @@ namespace Affairs.EventStore;
 public abstract class StreamLease : ISchedulerLease
 {
     private readonly TimeProvider _time;
+    private readonly TimeSpan _duration;
     private readonly LeaseWatch _watch;
     private long _revision = StreamRevision.None;
     private long _writtenAt;
@@ -25,7 +26,7 @@ public abstract class StreamLease : ISchedulerLease
         ArgumentException.ThrowIfNullOrWhiteSpace(holderId);
         ArgumentNullException.ThrowIfNull(time);
         HolderId = holderId;
-        Duration = duration;
+        _duration = duration;
         _time = time;
         _watch = new LeaseWatch(time, duration);
     }
@@ -45,9 +46,6 @@ public abstract class StreamLease : ISchedulerLease
 
     /// <inheritdoc />
     public string HolderId { get; }
-
-    /// <summary>How long the lease stays with a holder that stopped renewing it.</summary>
-    protected TimeSpan Duration { get; }
 
     /// <inheritdoc />
     public async Task<LeaseState> TryAcquireAsync(CancellationToken cancellationToken = default)
@@ -76,7 +74,7 @@ public abstract class StreamLease : ISchedulerLease
             return new LeaseState(false, null);
         }
 
-        if (_time.GetElapsedTime(_writtenAt) < Duration / 2)
+        if (_time.GetElapsedTime(_writtenAt) < _duration / 2)
         {
             return new LeaseState(true, HolderId);
         }
@@ -143,7 +141,7 @@ public abstract class StreamLease : ISchedulerLease
     private async Task<bool> WriteAsync(LeaseWrite write, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var written = await AppendAsync(write, _revision, now, write == LeaseWrite.Released ? null : now + Duration, cancellationToken).ConfigureAwait(false);
+        var written = await AppendAsync(write, _revision, now, write == LeaseWrite.Released ? null : now + _duration, cancellationToken).ConfigureAwait(false);
         if (written)
         {
             _revision++;

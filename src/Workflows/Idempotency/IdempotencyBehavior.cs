@@ -43,7 +43,7 @@ public sealed class IdempotencyBehavior<TMessage, TResponse>(StreamRepository st
         var name = typeof(TMessage).Name;
         var payloadHash = CommandPayload.Hash(command);
         // Claimed without reading first: a key is new far more often than not, and the no-stream append checks that.
-        var loaded = new LoadedStream<object?>(stream, Fold.Instance.Initial, StreamRevision.None, string.Empty, []);
+        var loaded = LoadedStream<object?>.Empty(stream, Fold.Instance.Initial);
         try
         {
             await streams.AppendAsync(loaded, [new IdempotencyClaimed(name, payloadHash, time.GetUtcNow())], command.Context.Metadata, cancellationToken).ConfigureAwait(false);

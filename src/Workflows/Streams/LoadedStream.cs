@@ -20,4 +20,7 @@ public sealed record LoadedStream<TState>(StreamName Stream, TState State, long 
 
     /// <summary>The expectation for appending after what was read.</summary>
     public ExpectedRevision Expected => Exists ? ExpectedRevision.Exact(Revision) : ExpectedRevision.NoStream;
+
+    /// <summary>A stream with no event: <paramref name="initial"/> at no revision, to read onto or to start.</summary>
+    public static LoadedStream<TState> Empty(StreamName stream, TState initial) => new(stream, initial, StreamRevision.None, string.Empty, []);
 }

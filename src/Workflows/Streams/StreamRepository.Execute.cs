@@ -116,7 +116,7 @@ public sealed partial class StreamRepository
         // Unless the client saw another revision than this process last did: then read, and let the stream say who is right.
         var unread = _snapshots.FindUncontested(fold, stream.Value) is { } kept && (clientExpected ?? kept.Revision) == kept.Revision
             ? kept
-            : startsStream && _snapshots.Find(fold, stream.Value) is null ? new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []) : null;
+            : startsStream && _snapshots.Find(fold, stream.Value) is null ? LoadedStream<TState>.Empty(stream, fold.Initial) : null;
         for (var attempt = 1; ; attempt++)
         {
             var loaded = unread ?? await LoadLatestAsync(stream, fold, cancellationToken).ConfigureAwait(false);

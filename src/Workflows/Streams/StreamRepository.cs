@@ -28,7 +28,7 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(fold);
-        return await FoldAsync(new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []), fold, upToRevision, upTo, cancellationToken).ConfigureAwait(false);
+        return await FoldAsync(LoadedStream<TState>.Empty(stream, fold.Initial), fold, upToRevision, upTo, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial class StreamRepository(IEventStore store, EventCodec codec
     /// </summary>
     internal async Task<LoadedStream<TState>> LoadLatestAsync<TState>(StreamName stream, IStateFold<TState> fold, CancellationToken cancellationToken)
     {
-        var kept = _snapshots.Find(fold, stream.Value) ?? new LoadedStream<TState>(stream, fold.Initial, StreamRevision.None, string.Empty, []);
+        var kept = _snapshots.Find(fold, stream.Value) ?? LoadedStream<TState>.Empty(stream, fold.Initial);
         var loaded = await FoldAsync(kept, fold, long.MaxValue, null, cancellationToken).ConfigureAwait(false);
         if (loaded.Revision != kept.Revision)
         {
