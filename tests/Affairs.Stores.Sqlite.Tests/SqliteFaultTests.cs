@@ -21,6 +21,22 @@ public sealed class SqliteFaultTests
     }
 
     [Fact]
+    public void a_file_that_is_not_a_database_is_the_store_being_damaged_and_is_left_as_it_was()
+    {
+        using var folder = new TempFolder();
+        var file = folder.File("events.db");
+        var garbage = new byte[8192];
+        new Random(7).NextBytes(garbage);
+        File.WriteAllBytes(file, garbage);
+
+        var error = Assert.Throws<EventStoreDamagedException>(() => SqliteEventStore.Open(new SqliteEventStoreOptions { Path = file }));
+
+        Assert.IsType<SqliteException>(error.InnerException);
+        Assert.Contains("Restore it from a backup", error.Message, StringComparison.Ordinal);
+        Assert.Equal(garbage, File.ReadAllBytes(file));
+    }
+
+    [Fact]
     public async Task an_append_to_a_file_locked_past_the_busy_timeout_is_the_store_being_unavailable_and_the_next_one_succeeds()
     {
         using var folder = new TempFolder();

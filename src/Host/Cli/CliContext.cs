@@ -1,4 +1,5 @@
 using Affairs.Domain.Rejections;
+using Affairs.EventStore;
 using Affairs.Host.Hosting;
 using Affairs.Workflows.Hosting;
 using Spectre.Console;
@@ -22,7 +23,17 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
     /// <summary>Where problems and progress go (standard error), so an answer can be piped whole.</summary>
     public TextWriter Error { get; } = error;
 
-    public Task<int> ServeAsync(bool seed) => serve(Configuration, seed);
+    public async Task<int> ServeAsync(bool seed)
+    {
+        try
+        {
+            return await serve(Configuration, seed);
+        }
+        catch (Exception failure) when (Damaged(failure) is { } damaged)
+        {
+            return StoreDamaged(damaged);
+        }
+    }
 
     /// <summary>Builds the engine on the configured store (no seeding, quiet logs), runs <paramref name="run"/>, and
     /// turns a refused command into its code and message with exit code 2.</summary>
@@ -31,16 +42,41 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
         var app = AffairsApplication.Build([.. Configuration, "--Logging:LogLevel:Default=Warning", "--Affairs:Seed=never"]);
         await using (app)
         {
-            await app.Services.GetRequiredService<AffairsStartup>().InitializeAsync();
             try
             {
+                await app.Services.GetRequiredService<AffairsStartup>().InitializeAsync();
                 return await run(app.Services);
             }
             catch (CommandRejectedException e)
             {
                 return Fail($"{e.Code}: {e.Message}");
             }
+            catch (Exception failure) when (Damaged(failure) is { } damaged)
+            {
+                return StoreDamaged(damaged);
+            }
         }
+    }
+
+    /// <summary>The damaged store behind <paramref name="failure"/>, however deep the host wrapped it.</summary>
+    private static EventStoreDamagedException? Damaged(Exception failure)
+    {
+        for (Exception? current = failure; current is not null; current = current.InnerException)
+        {
+            if (current is EventStoreDamagedException damaged)
+            {
+                return damaged;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Says on standard error that the store is damaged, without a stack trace (the host's log has it); exit code 1.</summary>
+    private int StoreDamaged(EventStoreDamagedException damaged)
+    {
+        Error.WriteLine($"The event store cannot be opened: {damaged.Message}");
+        return CliExitCodes.Failed;
     }
 
     /// <summary>Runs <paramref name="work"/> under a progress bar on standard error, completed when the work is.</summary>

@@ -6,8 +6,9 @@ namespace Affairs.Stores.Postgres;
 
 /// <summary>
 /// Turns Npgsql's exceptions into the port's at the adapter boundary: a server that cannot be reached, refuses
-/// connections, drops them or is shutting down is <see cref="EventStoreUnavailableException"/>; any other server error
-/// is an <see cref="InvalidOperationException"/> naming its SQLSTATE. The driver's exception stays the inner one;
+/// connections, drops them or is shutting down is <see cref="EventStoreUnavailableException"/>; data or an index the
+/// server finds corrupted (XX001, XX002) is <see cref="EventStoreDamagedException"/>; any other server error is an
+/// <see cref="InvalidOperationException"/> naming its SQLSTATE. The driver's exception stays the inner one;
 /// messages never carry the connection string.
 /// </summary>
 internal static class PostgresFaults
@@ -19,6 +20,8 @@ internal static class PostgresFaults
     /// <summary>The port's exception for <paramref name="exception"/>, or <paramref name="exception"/> itself when it is not the driver's.</summary>
     public static Exception Translate(Exception exception) => exception switch
     {
+        PostgresException { SqlState: "XX001" or "XX002" } damaged =>
+            new EventStoreDamagedException($"The PostgreSQL event store's data is damaged (SQLSTATE {damaged.SqlState}); nothing was changed. Restore it from a backup.", damaged),
         PostgresException server when !IsUnavailable(server) =>
             new InvalidOperationException($"The PostgreSQL event store refused the operation (SQLSTATE {server.SqlState}).", server),
         _ when IsDriverFault(exception) =>

@@ -149,6 +149,36 @@ public sealed class CommandLineTests
     private CliContext Cli(TextWriter? output = null, TextWriter? error = null) =>
         new([], output ?? TextWriter.Null, error ?? TextWriter.Null, Serve);
 
+    [Fact]
+    public async Task serving_a_damaged_store_says_so_in_one_line_and_exits_with_1_without_touching_it()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "affairs-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var store = Path.Combine(folder, "affairs.db");
+            var garbage = new byte[8192];
+            new Random(11).NextBytes(garbage);
+            await File.WriteAllBytesAsync(store, garbage);
+            using var output = new StringWriter();
+            using var error = new StringWriter();
+
+            var run = AffairsCli.RunAsync([$"--Store:Sqlite:Path={store}", $"--Affairs:DataFolder={folder}", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=None"], output, error);
+
+            // A host that started serving instead would never return.
+            Assert.Same(run, await Task.WhenAny(run, Task.Delay(TimeSpan.FromMinutes(1))));
+            Assert.Equal(1, await run);
+            Assert.StartsWith("The event store cannot be opened: The SQLite event store file is damaged", error.ToString(), StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", error.ToString(), StringComparison.Ordinal);
+            Assert.Equal(garbage, await File.ReadAllBytesAsync(store));
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private Task<int> Serve(string[] configuration, bool seed)
     {
         _served.Add((configuration, seed));
