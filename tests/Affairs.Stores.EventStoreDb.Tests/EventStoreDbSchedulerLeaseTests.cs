@@ -19,7 +19,7 @@ namespace Affairs.Stores.EventStoreDb.Tests;
 /// Hosts whose clocks the test moves (<see cref="FakeTimeProvider"/>) stand for hosts that waited that long.
 /// </summary>
 [RequiresEnvironment(EventStoreDbFixture.Variable)]
-public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : IClassFixture<EventStoreDbFixture>, IDisposable
+public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : IDisposable
 {
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan Takeover = TimeSpan.FromSeconds(15);
@@ -153,8 +153,7 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : 
     [ConformanceFact]
     public async Task the_lease_stream_keeps_its_last_events_only_and_stays_out_of_the_applications_log()
     {
-        var store = EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable)! });
-        using var disposing = store;
+        using var store = EventStoreDbEventStore.Create(new EventStoreDbOptions { ConnectionString = Environment.GetEnvironmentVariable(EventStoreDbFixture.Variable)! });
         var marker = new StreamName($"leasemark-{Guid.NewGuid():N}");
         var before = await store.AppendAsync(marker, ExpectedRevision.NoStream, [Event()]);
         var stream = LeaseStream();
