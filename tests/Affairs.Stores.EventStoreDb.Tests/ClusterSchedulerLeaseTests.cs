@@ -26,8 +26,8 @@ public sealed class ClusterSchedulerLeaseTests(ITestOutputHelper output)
         var stream = $"leasetest_{Guid.NewGuid():N}";
         using var routerA = new NodeRouter(settings);
         using var routerB = new NodeRouter(settings);
-        await using var a = new EventStoreDbSchedulerLease(routerA, ownsRouter: false, "host-a", stream, Duration, TimeProvider.System);
-        await using var b = new EventStoreDbSchedulerLease(routerB, ownsRouter: false, "host-b", stream, Duration, TimeProvider.System);
+        await using var a = new EventStoreDbSchedulerLease(routerA, "host-a", stream, Duration, TimeProvider.System);
+        await using var b = new EventStoreDbSchedulerLease(routerB, "host-b", stream, Duration, TimeProvider.System);
         Assert.Equal(new LeaseState(true, "host-a"), await a.TryAcquireAsync());
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
 

@@ -121,7 +121,7 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : 
         var stream = LeaseStream();
         using var relay = new TcpRelay(Settings.Address);
         using var cutOff = new NodeRouter(ConnectionSettings.Parse($"esdb://127.0.0.1:{relay.Port}?tls=false"));
-        await using var a = new EventStoreDbSchedulerLease(cutOff, ownsRouter: false, "host-a", stream, Duration, TimeProvider.System);
+        await using var a = new EventStoreDbSchedulerLease(cutOff, "host-a", stream, Duration, TimeProvider.System);
         await using var b = Lease("host-b", stream, TimeProvider.System);
         Assert.True((await a.TryAcquireAsync()).Held);
         Assert.Equal(new LeaseState(false, "host-a"), await b.TryAcquireAsync());
@@ -195,13 +195,13 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : 
     {
         using var router = new NodeRouter(ConnectionSettings.Parse("esdb://127.0.0.1:1?tls=false"));
 
-        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "scheduler-lease", Duration, TimeProvider.System));
-        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "$lease", Duration, TimeProvider.System));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new EventStoreDbSchedulerLease(router, false, "host-a", "lease", TimeSpan.FromSeconds(1), TimeProvider.System));
+        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, "host-a", "scheduler-lease", Duration, TimeProvider.System));
+        Assert.Throws<ArgumentException>(() => new EventStoreDbSchedulerLease(router, "host-a", "$lease", Duration, TimeProvider.System));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new EventStoreDbSchedulerLease(router, "host-a", "lease", TimeSpan.FromSeconds(1), TimeProvider.System));
     }
 
     private EventStoreDbSchedulerLease Lease(string holder, string stream, TimeProvider time) =>
-        new(_router, ownsRouter: false, holder, stream, Duration, time);
+        new(_router, holder, stream, Duration, time);
 
     private static string LeaseStream() => $"leasetest_{Guid.NewGuid():N}";
 

@@ -8,5 +8,5 @@ public sealed partial class EventStoreDbEventStore : ISchedulerLeaseSource
 {
     /// <inheritdoc />
     public ISchedulerLease OpenSchedulerLease(string holderId, TimeSpan duration) =>
-        new EventStoreDbSchedulerLease(_router, ownsRouter: false, holderId, EventStoreDbSchedulerLease.Stream, duration, TimeProvider.System);
+        new EventStoreDbSchedulerLease(_router, holderId, EventStoreDbSchedulerLease.Stream, duration, TimeProvider.System);
 }

@@ -41,16 +41,14 @@ internal sealed class EventStoreDbSchedulerLease : StreamLease
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly NodeRouter _router;
-    private readonly bool _ownsRouter;
     private readonly StreamIdentifier _stream;
 
-    /// <param name="router">The connection to use; disposed with the lease when <paramref name="ownsRouter"/>.</param>
-    /// <param name="ownsRouter">Whether the lease owns <paramref name="router"/>.</param>
+    /// <param name="router">The connection to use (the store's own; the lease does not dispose it).</param>
     /// <param name="holderId">This host's name in the lease.</param>
     /// <param name="stream">The lease stream (<see cref="Stream"/>; tests give each test a stream of its own). No <c>-</c> in it.</param>
     /// <param name="duration">How long the lease stays with a host that stopped renewing it; at least four call limits.</param>
     /// <param name="time">The clock.</param>
-    public EventStoreDbSchedulerLease(NodeRouter router, bool ownsRouter, string holderId, string stream, TimeSpan duration, TimeProvider time)
+    public EventStoreDbSchedulerLease(NodeRouter router, string holderId, string stream, TimeSpan duration, TimeProvider time)
         : base(holderId, duration, time)
     {
         ArgumentNullException.ThrowIfNull(router);
@@ -62,19 +60,7 @@ internal sealed class EventStoreDbSchedulerLease : StreamLease
         }
 
         _router = router;
-        _ownsRouter = ownsRouter;
         _stream = new StreamIdentifier { StreamName = ByteString.CopyFromUtf8(stream) };
-    }
-
-    /// <inheritdoc />
-    public override async ValueTask DisposeAsync()
-    {
-        if (_ownsRouter)
-        {
-            _router.Dispose();
-        }
-
-        await base.DisposeAsync().ConfigureAwait(false);
     }
 
     /// <inheritdoc />
