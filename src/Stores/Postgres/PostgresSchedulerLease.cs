@@ -85,21 +85,24 @@ internal sealed class PostgresSchedulerLease : ISchedulerLease
     {
         var held = _held;
         _held = false;
-        if (held && _session is { State: System.Data.ConnectionState.Open } session)
+        try
         {
-            // Unlocked before the session closes: the server ends a closed session's backend (and frees its locks) a
-            // moment after the client has gone, so a host that takes the lease right after a release could still find it held.
-            try
+            if (held && _session is { State: System.Data.ConnectionState.Open } session)
             {
+                // Unlocked before the session closes: the server ends a closed session's backend (and frees its locks) a
+                // moment after the client has gone, so a host that takes the lease right after a release could still find it held.
                 await ScalarAsync<bool>(session, $"SELECT pg_advisory_unlock({LockClass}, hashtext('{_schema}'))", cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception fault) when (PostgresFaults.IsDriverFault(fault))
-            {
-                // A broken session has lost the lock with it; closing it below is all that is left.
-            }
         }
-
-        await CloseAsync().ConfigureAwait(false);
+        catch (Exception fault) when (PostgresFaults.IsDriverFault(fault))
+        {
+            // A broken session has lost the lock with it; closing it is all that is left.
+        }
+        finally
+        {
+            // Closed even when the unlock was cancelled: the lock ends with the session either way.
+            await CloseAsync().ConfigureAwait(false);
+        }
     }
 
     public ValueTask DisposeAsync()
