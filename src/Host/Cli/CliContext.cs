@@ -1,6 +1,7 @@
 using Affairs.Domain.Rejections;
 using Affairs.EventStore;
 using Affairs.Host.Hosting;
+using Affairs.Host.Problems;
 using Affairs.Workflows.Hosting;
 using Spectre.Console;
 
@@ -29,7 +30,7 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
         {
             return await serve(Configuration, seed);
         }
-        catch (Exception failure) when (Damaged(failure) is { } damaged)
+        catch (Exception failure) when (ExceptionChain.Find<EventStoreDamagedException>(failure) is { } damaged)
         {
             return StoreDamaged(damaged);
         }
@@ -51,25 +52,11 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
             {
                 return Fail($"{e.Code}: {e.Message}");
             }
-            catch (Exception failure) when (Damaged(failure) is { } damaged)
+            catch (Exception failure) when (ExceptionChain.Find<EventStoreDamagedException>(failure) is { } damaged)
             {
                 return StoreDamaged(damaged);
             }
         }
-    }
-
-    /// <summary>The damaged store behind <paramref name="failure"/>, however deep the host wrapped it.</summary>
-    private static EventStoreDamagedException? Damaged(Exception failure)
-    {
-        for (Exception? current = failure; current is not null; current = current.InnerException)
-        {
-            if (current is EventStoreDamagedException damaged)
-            {
-                return damaged;
-            }
-        }
-
-        return null;
     }
 
     /// <summary>Says on standard error that the store is damaged, without a stack trace (the host's log has it); exit code 1.</summary>

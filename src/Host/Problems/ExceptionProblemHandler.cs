@@ -21,7 +21,7 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
             return true;
         }
 
-        var result = Unavailable(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable) : exception switch
+        var result = ExceptionChain.Find<EventStoreUnavailableException>(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable) : exception switch
         {
             CommandRejectedException rejection => ApiProblems.From(rejection),
             AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
@@ -39,20 +39,6 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
 
         await result.ExecuteAsync(httpContext);
         return true;
-    }
-
-    /// <summary>The store fault behind <paramref name="exception"/>, however deep a pipeline wrapped it.</summary>
-    private static EventStoreUnavailableException? Unavailable(Exception exception)
-    {
-        for (Exception? current = exception; current is not null; current = current.InnerException)
-        {
-            if (current is EventStoreUnavailableException unavailable)
-            {
-                return unavailable;
-            }
-        }
-
-        return null;
     }
 
     private IResult StoreUnavailable(HttpContext httpContext, EventStoreUnavailableException unavailable)

@@ -4,7 +4,6 @@ using Affairs.Stores.EventStoreDb.Connection;
 using Affairs.Stores.EventStoreDb.Protocol;
 using Affairs.Stores.EventStoreDb.Protocol.Grpc;
 using Google.Protobuf;
-using ReadOptions = Affairs.Stores.EventStoreDb.Protocol.Grpc.ReadReq.Types.Options;
 
 namespace Affairs.Stores.EventStoreDb.Leases;
 
@@ -66,18 +65,7 @@ internal sealed class EventStoreDbSchedulerLease : StreamLease
     /// <inheritdoc />
     protected override Task<WrittenLease?> ReadLastAsync(CancellationToken cancellationToken)
     {
-        var request = new ReadReq
-        {
-            Options = new ReadOptions
-            {
-                Stream = new ReadOptions.Types.StreamOptions { StreamIdentifier = _stream, End = new Empty() },
-                ReadDirection = ReadOptions.Types.ReadDirection.Backwards,
-                Count = 1,
-                ResolveLinks = false,
-                NoFilter = new Empty(),
-                UuidOption = new ReadOptions.Types.UUIDOption { Structured = new Empty() },
-            },
-        };
+        var request = ReadRequests.Stream(_stream, ReadDirection.Backwards, StreamRevision.End, 1);
         return BoundedAsync(
             async (node, options) =>
             {
@@ -132,33 +120,16 @@ internal sealed class EventStoreDbSchedulerLease : StreamLease
 
     private Task<AppendOutcome> SendAsync(StreamIdentifier stream, ExpectedRevision expected, string type, byte[] data, CancellationToken cancellationToken)
     {
-        var options = new AppendReq.Types.Options { StreamIdentifier = stream };
-        if (expected.IsNoStream)
-        {
-            options.NoStream = new Empty();
-        }
-        else if (expected.IsExact)
-        {
-            options.Revision = (ulong)expected.Value;
-        }
-        else
-        {
-            options.Any = new Empty();
-        }
+        var options = AppendRequests.Options(stream, expected);
 
         // One id for every attempt: a repeat after a lost answer is recognised by the server, not written twice.
-        var message = new AppendReq.Types.ProposedMessage
-        {
-            Id = Uuids.ToWire(Guid.NewGuid()),
-            Metadata = { [SystemMetadata.Type] = type, [SystemMetadata.ContentType] = SystemMetadata.Json },
-            Data = ByteString.CopyFrom(data),
-        };
+        var message = AppendRequests.Message(new EventToAppend(Guid.NewGuid(), type, data, ReadOnlyMemory<byte>.Empty));
         return BoundedAsync(
             async (node, callOptions) =>
             {
                 using var call = node.Streams.Append(callOptions);
-                await call.RequestStream.WriteAsync(new AppendReq { Options = options }, callOptions.CancellationToken).ConfigureAwait(false);
-                await call.RequestStream.WriteAsync(new AppendReq { ProposedMessage = message }, callOptions.CancellationToken).ConfigureAwait(false);
+                await call.RequestStream.WriteAsync(options, callOptions.CancellationToken).ConfigureAwait(false);
+                await call.RequestStream.WriteAsync(message, callOptions.CancellationToken).ConfigureAwait(false);
                 await call.RequestStream.CompleteAsync().ConfigureAwait(false);
                 return AppendResponses.Interpret(await call.ResponseAsync.ConfigureAwait(false), expected, 1);
             },

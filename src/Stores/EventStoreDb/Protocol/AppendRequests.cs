@@ -7,9 +7,12 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 /// <summary>The messages of one <c>Streams.Append</c> call: the options first, then one proposed message per event.</summary>
 internal static class AppendRequests
 {
-    public static AppendReq Options(StreamName stream, ExpectedRevision expected)
+    public static AppendReq Options(StreamName stream, ExpectedRevision expected) => Options(StreamIdentifiers.ToWire(stream), expected);
+
+    /// <summary>The options for a stream named on the wire, such as one no port stream name can name (the lease's, a metadata stream).</summary>
+    public static AppendReq Options(StreamIdentifier stream, ExpectedRevision expected)
     {
-        var options = new AppendReq.Types.Options { StreamIdentifier = StreamIdentifiers.ToWire(stream) };
+        var options = new AppendReq.Types.Options { StreamIdentifier = stream };
         if (expected.IsAny)
         {
             options.Any = new Empty();

@@ -7,11 +7,15 @@ namespace Affairs.Stores.EventStoreDb.Protocol;
 /// <summary>The <c>Streams.Read</c> requests: a stream read, a filtered <c>$all</c> read, a catch-up subscription to <c>$all</c>.</summary>
 internal static class ReadRequests
 {
-    public static ReadReq Stream(StreamName stream, ReadDirection direction, long fromRevision, long maxCount)
+    public static ReadReq Stream(StreamName stream, ReadDirection direction, long fromRevision, long maxCount) =>
+        Stream(StreamIdentifiers.ToWire(stream), direction, fromRevision, maxCount);
+
+    /// <summary>A read of a stream named on the wire, such as one no port stream name can name (the lease's).</summary>
+    public static ReadReq Stream(StreamIdentifier stream, ReadDirection direction, long fromRevision, long maxCount)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(fromRevision);
         ArgumentOutOfRangeException.ThrowIfNegative(maxCount);
-        var options = new Options.Types.StreamOptions { StreamIdentifier = StreamIdentifiers.ToWire(stream) };
+        var options = new Options.Types.StreamOptions { StreamIdentifier = stream };
         if (direction == ReadDirection.Backwards && fromRevision == StreamRevision.End)
         {
             options.End = new Empty();
