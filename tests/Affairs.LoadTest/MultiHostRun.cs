@@ -73,7 +73,7 @@ internal static class MultiHostRun
             using var starting = new CancellationTokenSource(TimeSpan.FromMinutes(3));
             await hosts[0].StartAsync(starting.Token);
             await Task.WhenAll(hosts.Skip(1).Select(h => h.StartAsync(starting.Token)));
-            var (summary, window, failures) = await MeasureStartedAsync(options, hosts, $"round {round}, {count} host(s)");
+            var (summary, window, failures, _) = await MeasureStartedAsync(options, hosts, $"round {round}, {count} host(s)");
             return new Measured(round, count, summary.Requests / window.TotalSeconds, summary.P50, summary.P99, failures);
         }
         catch (Exception) when (Dump(hosts))
@@ -94,19 +94,32 @@ internal static class MultiHostRun
     /// <summary>
     /// Drives the clients over <paramref name="hosts"/>, already started: an unmeasured pass first, so that the measured
     /// one carries no host's JIT and tiering, then the measured window, whose table is printed under <paramref name="label"/>.
+    /// Each of <paramref name="meters"/> (a process's CPU time so far) is read at the start and the end of the measured
+    /// window; the answer has each one's CPU per request measured, in µs, in the same order.
     /// </summary>
-    internal static async Task<((double TriggerRate, double TriggerP99, long Requests, double P50, double P99) Summary, TimeSpan Window, int Failures)> MeasureStartedAsync(
-        LoadOptions options, IReadOnlyList<HostServer> hosts, string label)
+    internal static async Task<((double TriggerRate, double TriggerP99, long Requests, double P50, double P99) Summary, TimeSpan Window, int Failures, double[] CpuPerRequest)> MeasureStartedAsync(
+        LoadOptions options, IReadOnlyList<HostServer> hosts, string label, IReadOnlyList<Func<TimeSpan>>? meters = null)
     {
+        meters ??= [];
         var run = options.Subject.Length > 0 ? options : options with { Subject = await FirstHouseholdAsync(hosts[0], options.ApiKey) };
         using var http = options.NewHttpClient();
         await DriveAsync(http, run, hosts, new Latencies(), new LoadClock(TimeSpan.FromSeconds(5), TimeSpan.Zero, options.MaxRequests));
         var latencies = new Latencies();
         var clock = new LoadClock(options.WarmUp, options.Duration, options.MaxRequests);
+        // The window opens when the warm-up ends, so the meters are read then, beside the clients, not after them.
+        var opened = Task.Run(async () =>
+        {
+            await Task.Delay(options.WarmUp);
+            return meters.Select(meter => meter()).ToArray();
+        });
         await DriveAsync(http, run, hosts, latencies, clock);
+        var closed = meters.Select(meter => meter()).ToArray();
+        var atOpening = await opened;
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: measured window {clock.Measured.TotalSeconds:0.0} s"));
-        return (latencies.Print(clock.Measured), clock.Measured, latencies.Failures);
+        var summary = latencies.Print(clock.Measured);
+        var cpu = closed.Select((end, i) => (end - atOpening[i]).TotalMicroseconds / Math.Max(1, summary.Requests)).ToArray();
+        return (summary, clock.Measured, latencies.Failures, cpu);
     }
 
     private static Task DriveAsync(HttpClient http, LoadOptions options, IReadOnlyList<HostServer> hosts, Latencies latencies, LoadClock clock) =>

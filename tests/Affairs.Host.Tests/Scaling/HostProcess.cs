@@ -41,6 +41,9 @@ internal sealed class HostProcess : IDisposable
     /// <summary>A client of this host; requests name their API key themselves.</summary>
     public HttpClient Client { get; }
 
+    /// <summary>The running process's id, or null before a start and after it ended.</summary>
+    public int? ProcessId => _process is { HasExited: false } process ? process.Id : null;
+
     /// <summary>How many times the process was started.</summary>
     public int Starts { get; private set; }
 
