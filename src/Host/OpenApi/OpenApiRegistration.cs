@@ -10,6 +10,7 @@ internal static class OpenApiRegistration
     {
         o.AddOperationTransformer<OperationContract>();
         o.AddSchemaTransformer<NullableItems>();
+        o.AddSchemaTransformer<AlwaysWritten>();
         o.AddDocumentTransformer((document, _, _) =>
         {
             document.Info = new OpenApiInfo
