@@ -190,18 +190,26 @@ public sealed class CaseBoard
         private void Replace(CaseEntry entry, CaseEntry next)
         {
             cases[next.State.CaseId] = next;
-            byPosition[PageCursor.FirstAfter(byPosition, c => c.OpenedPosition, next.OpenedPosition - 1)] = next;
-            // A subject's cases are kept in the order they were opened, so this one is found by its position rather than
-            // by a scan: with a scan, every event of a case cost a pass over all its subject's cases.
+            // Both lists keep cases in the order they were opened, so the case is found by its opening position with the
+            // lists' own search, one descent of the tree (an index into an immutable list is a descent of its own, so a
+            // search by index costs one per probe). With a scan, every event of a case cost a pass over all its subject's
+            // cases.
+            byPosition[At(byPosition, entry)] = next;
             var subject = bySubject[next.State.SubjectId];
-            var at = PageCursor.FirstAfter(subject, c => c.OpenedPosition, entry.OpenedPosition - 1);
-            if (at >= subject.Count || !ReferenceEquals(subject[at], entry))
+            var at = subject.BinarySearch(entry, OpenedOrder.Instance);
+            if (at < 0 || !ReferenceEquals(subject[at], entry))
             {
                 at = subject.FindIndex(c => ReferenceEquals(c, entry));
             }
 
             bySubject[next.State.SubjectId] = subject.SetItem(at, next);
             _changedCases.Add(next.State.CaseId);
+        }
+
+        private static int At(ImmutableList<CaseEntry>.Builder inOrder, CaseEntry entry)
+        {
+            var at = inOrder.BinarySearch(entry, OpenedOrder.Instance);
+            return at >= 0 && ReferenceEquals(inOrder[at], entry) ? at : inOrder.FindIndex(c => ReferenceEquals(c, entry));
         }
 
         private CaseEntry Before(CaseEntry entry, object @event, long revision) => @event switch
@@ -239,5 +247,13 @@ public sealed class CaseBoard
             WorkingDaysToClose = deadlines.Calendar.WorkingDaysBetween(entry.State.OpenedAt, closedAt),
             ClosedLate = entry.State.Clocks.Values.Any(c => (c.StoppedAt ?? closedAt) > deadlines.ClockDeadline(c)),
         };
+    }
+
+    /// <summary>Cases in the order they were opened: by the log position of their opening.</summary>
+    private sealed class OpenedOrder : IComparer<CaseEntry>
+    {
+        public static readonly OpenedOrder Instance = new();
+
+        public int Compare(CaseEntry? x, CaseEntry? y) => (x?.OpenedPosition ?? long.MinValue).CompareTo(y?.OpenedPosition ?? long.MinValue);
     }
 }
