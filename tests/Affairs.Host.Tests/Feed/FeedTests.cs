@@ -135,6 +135,32 @@ public sealed class FeedTests(HostFactory host)
         Assert.Equal("测**", data.GetProperty("data").Str("name"));
     }
 
+    [Theory]
+    [InlineData("after=-1", "after")]
+    [InlineData("max=0", "max")]
+    [InlineData("max=1001", "max")]
+    [InlineData("wait=-1", "wait")]
+    [InlineData("wait=61", "wait")]
+    [InlineData("category=case-x", "category")]
+    public async Task a_number_out_of_its_range_is_a_400_naming_the_parameter_not_another_value(string query, string field)
+    {
+        var response = await _centre.Integration.GetAsync($"/api/feed?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.True((await response.Json()).GetProperty("errors").TryGetProperty(field, out _));
+    }
+
+    [Fact]
+    public async Task a_page_holds_at_most_max_events()
+    {
+        await _centre.OpenDibao();
+
+        var page = await _centre.Integration.GetAsync("/api/feed?after=0&max=2&wait=0").Json();
+
+        Assert.Equal(2, page.GetProperty("events").GetArrayLength());
+    }
+
     [Fact]
     public async Task a_caseworker_may_not_read_the_feed()
     {
