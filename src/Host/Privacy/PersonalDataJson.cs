@@ -28,6 +28,10 @@ internal static class PersonalDataJson
 
         // Numbers are JSON numbers, both ways: the web defaults also read "5" and make the document say integer|string.
         options.NumberHandling = JsonNumberHandling.Strict;
+
+        // A member given twice is refused: which of the two a reader takes differs between parsers, and an audited
+        // record must not depend on it.
+        options.AllowDuplicateProperties = false;
         options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower));
     }

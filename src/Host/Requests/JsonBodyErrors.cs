@@ -20,6 +20,12 @@ internal static partial class JsonBodyErrors
             return ("body", "The request body is not valid JSON of the expected shape.");
         }
 
+        // The runtime says so only in its message; the member's name it quotes is not repeated.
+        if (error.Message.StartsWith("Duplicate propert", StringComparison.Ordinal))
+        {
+            return (path[2..], "A member is given more than once here; send each once.");
+        }
+
         var target = bodyType is null ? null : Resolve(bodyType, path);
         var enumType = target is null ? null : Nullable.GetUnderlyingType(target) ?? target;
         return enumType is { IsEnum: true }

@@ -41,6 +41,26 @@ public sealed class ProblemTests(HostFactory host)
         Assert.DoesNotContain("Exception", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("""{"reason":"first","reason":"second"}""", "reason")]
+    [InlineData("""{"reason":"first","Reason":"second"}""", "Reason")]
+    [InlineData("""{"reason":"first","data":{"missingItems":["income-proof"],"missingItems":["second"]}}""", "data")]
+    public async Task a_member_given_twice_is_400_naming_where_and_nothing_is_recorded(string body, string field)
+    {
+        var caseId = await _centre.OpenDibao();
+
+        var response = await _centre.A.PostRaw($"/api/cases/{caseId}/triggers/request-supplement", body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Json();
+        Assert.Equal("request.malformed-json", problem.Str("code"));
+        var error = Assert.Single(problem.GetProperty("errors").EnumerateObject());
+        Assert.StartsWith(field, error.Name, StringComparison.Ordinal);
+        Assert.Contains("more than once", error.Value[0].GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("second", problem.GetRawText(), StringComparison.Ordinal);
+        Assert.Equal(0, (await _centre.A.GetAsync($"/api/cases/{caseId}").Json()).GetProperty("revision").GetInt64());
+    }
+
     [Fact]
     public async Task a_query_value_of_the_wrong_type_is_400_naming_the_parameter()
     {
