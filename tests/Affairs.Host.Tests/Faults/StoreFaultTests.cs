@@ -41,16 +41,19 @@ public sealed class StoreFaultTests(StoreFaultFactory host) : IClassFixture<Stor
         host.Down = true;
         HttpResponseMessage ready;
         HttpResponseMessage live;
+        HttpResponseMessage probedReady;
         try
         {
             ready = await client.GetAsync("/health/ready");
             live = await client.GetAsync("/health/live");
+            probedReady = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/ready"));
         }
         finally
         {
             host.Down = false;
         }
 
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, probedReady.StatusCode);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("store.unavailable", (await ready.Json()).Str("code"));
         Assert.NotNull(ready.Headers.RetryAfter);

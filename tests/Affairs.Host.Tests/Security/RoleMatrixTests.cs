@@ -67,6 +67,9 @@ public sealed class RoleMatrixTests(HostFactory host)
 
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        var probed = await anonymous.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/health/live"));
+        Assert.Equal(HttpStatusCode.OK, probed.StatusCode);
+        Assert.Empty(await probed.Content.ReadAsByteArrayAsync());
         var openApi = await anonymous.GetAsync("/openapi/v1.json").Json();
         Assert.True(openApi.GetProperty("paths").TryGetProperty("/api/cases/{id}/triggers/{trigger}", out _));
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/docs")).StatusCode);
