@@ -58,8 +58,18 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
         StatusCodes.Status413PayloadTooLarge => ApiProblems.Create(bad.StatusCode, ProblemCodes.TooLarge, "Request too large", "The request body exceeds the size limit."),
         StatusCodes.Status415UnsupportedMediaType => ApiProblems.Create(bad.StatusCode, ProblemCodes.UnsupportedMediaType, "Unsupported media type", "Send the body as application/json."),
         _ when bad.InnerException is JsonException json => MalformedJson(http, json),
+        _ when IsMissingBody(bad) => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.InvalidRequest, "Body required",
+            "The request needs a JSON body.", [new("errors", new Dictionary<string, string[]> { ["body"] = ["Send a JSON object (an empty or null body is none)."] })]),
         _ => InvalidParameter(bad),
     };
+
+    /// <summary>
+    /// No body, or the JSON <c>null</c>, where the route reads one: the framework names its own parameter then, which
+    /// means nothing to a client.
+    /// </summary>
+    private static bool IsMissingBody(BadHttpRequestException bad) =>
+        bad.Message.EndsWith("was not provided from body.", StringComparison.Ordinal)
+        || bad.Message.Contains("but no body was provided", StringComparison.Ordinal);
 
     /// <summary>The field that could not be read and what it accepts, from the JSON path; the value sent is not repeated.</summary>
     private static IResult MalformedJson(HttpContext http, JsonException json)
