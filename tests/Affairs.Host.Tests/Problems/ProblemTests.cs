@@ -61,19 +61,6 @@ public sealed class ProblemTests(HostFactory host)
         Assert.Equal(0, (await _centre.A.GetAsync($"/api/cases/{caseId}").Json()).GetProperty("revision").GetInt64());
     }
 
-    [Theory]
-    [InlineData("")]
-    [InlineData("null")]
-    public async Task a_write_without_a_body_is_400_naming_the_body(string body)
-    {
-        var response = await _centre.A.PostRaw("/api/cases", body);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Json();
-        Assert.Equal("request.invalid", problem.Str("code"));
-        Assert.Equal("body", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
-    }
-
     [Fact]
     public async Task a_query_value_of_the_wrong_type_is_400_naming_the_parameter()
     {

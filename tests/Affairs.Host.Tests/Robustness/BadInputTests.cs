@@ -51,16 +51,18 @@ public sealed class BadInputTests(HostFactory host)
     }
 
     [Theory]
-    [InlineData("{}")]
-    [InlineData("{\"address\":\"东门街道 1 号\",\"gridId\":\"g-01\"}")]
-    public async Task a_household_without_its_head_is_400_naming_it(string body)
+    [InlineData("/api/households", "{}", "validation.failed", "headResidentId")]
+    [InlineData("/api/households", "{\"address\":\"东门街道 1 号\",\"gridId\":\"g-01\"}", "validation.failed", "headResidentId")]
+    [InlineData("/api/cases", "", "request.invalid", "body")]
+    [InlineData("/api/cases", "null", "request.invalid", "body")]
+    public async Task a_body_without_what_the_route_needs_is_400_naming_it(string route, string body, string code, string field)
     {
-        var response = await _centre.A.PostRaw("/api/households", body);
+        var response = await _centre.A.PostRaw(route, body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Json();
-        Assert.Equal("validation.failed", problem.Str("code"));
-        Assert.True(problem.GetProperty("errors").TryGetProperty("headResidentId", out _));
+        Assert.Equal(code, problem.Str("code"));
+        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _));
     }
 
     [Fact]
