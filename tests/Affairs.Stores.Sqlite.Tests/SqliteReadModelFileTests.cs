@@ -19,12 +19,15 @@ public sealed class SqliteReadModelFileTests
         await File.WriteAllBytesAsync(path, Enumerable.Range(0, 16384).Select(i => (byte)(i * 31)).ToArray());
 
         var reopened = new SqliteReadModelStore(path);
+        var setAside = new List<(string Path, string Aside, int Error)>();
+        reopened.FileSetAside += (file, aside, error) => setAside.Add((file, aside, error));
         var loaded = await reopened.LoadAsync("board");
         Assert.True(await reopened.SaveAsync(new ReadModelChanges("board", 1, 7, [new ReadModelRow("case", "c2", "{}")], ReplaceAll: false)));
         var again = await reopened.LoadAsync("board");
 
         Assert.Null(loaded);
-        Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "board.readmodels.db.unreadable-*"));
+        var moved = Assert.Single(Directory.GetFiles(Path.GetDirectoryName(path)!, "board.readmodels.db.unreadable-*"));
+        Assert.Equal((reopened.Path, moved, 26), Assert.Single(setAside));
         Assert.Equal((7L, "c2"), (again!.Checkpoint, Assert.Single(again.Rows).Key));
     }
 }

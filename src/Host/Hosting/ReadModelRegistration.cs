@@ -14,17 +14,17 @@ namespace Affairs.Host.Hosting;
 /// <c>Path</c>), <c>Postgres</c> (with <c>ConnectionString</c> and optional <c>Schema</c>), or <c>Memory</c> (kept
 /// nowhere: every start replays the log).
 /// </summary>
-internal static class ReadModelRegistration
+internal static partial class ReadModelRegistration
 {
     public static IServiceCollection AddReadModels(this IServiceCollection services)
     {
         // Read when first asked for, from the configuration as the host finally has it.
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Affairs:ReadModels").Get<ReadModelOptions>() ?? new ReadModelOptions());
-        services.AddSingleton(sp => Create(sp.GetRequiredService<IConfiguration>(), sp.GetService<SqliteEventStore>()));
+        services.AddSingleton(sp => Create(sp.GetRequiredService<IConfiguration>(), sp.GetService<SqliteEventStore>(), sp.GetRequiredService<ILoggerFactory>()));
         return services;
     }
 
-    private static IReadModelStore Create(IConfiguration configuration, SqliteEventStore? events)
+    private static IReadModelStore Create(IConfiguration configuration, SqliteEventStore? events, ILoggerFactory loggers)
     {
         var section = configuration.GetSection("Store:ReadModels");
         var store = configuration["Store"] ?? configuration["Store:Kind"] ?? "Sqlite";
@@ -51,10 +51,16 @@ internal static class ReadModelRegistration
             throw new InvalidOperationException($"Unknown Store:ReadModels:Kind '{kind}'; known: Sqlite, Postgres, Memory.");
         }
 
-        return new SqliteReadModelStore(section["Path"] ?? (events is not null
+        var file = new SqliteReadModelStore(section["Path"] ?? (events is not null
             ? SqliteReadModelStore.BesideEventStore(events.FilePath)
             : DataFolder.From(configuration).File("affairs.readmodels.db")));
+        var log = loggers.CreateLogger(typeof(SqliteReadModelStore));
+        file.FileSetAside += (path, aside, error) => LogSetAside(log, path, aside, error);
+        return file;
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The read-model file {Path} could not be read (SQLite error {Error}); it was moved to {Aside}, and the read models will be rebuilt from the log into a new file")]
+    private static partial void LogSetAside(ILogger logger, string path, string aside, int error);
 
     /// <summary>Keeps nothing: every start replays the log.</summary>
     private sealed class Nowhere : IReadModelStore

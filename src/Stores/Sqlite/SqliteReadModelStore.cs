@@ -38,6 +38,12 @@ public sealed class SqliteReadModelStore : IReadModelStore
     /// <summary>The file.</summary>
     public string Path { get; }
 
+    /// <summary>
+    /// Raised when a file SQLite cannot read was moved aside: the file's path, where it went, and SQLite's error code,
+    /// so that whoever runs the store can say so (this adapter has no log of its own).
+    /// </summary>
+    public event Action<string, string, int>? FileSetAside;
+
     /// <summary>The read-model file that goes with the event store file <paramref name="eventStoreFile"/>: <c>x.db</c> → <c>x.readmodels.db</c>.</summary>
     public static string BesideEventStore(string eventStoreFile) =>
         System.IO.Path.ChangeExtension(System.IO.Path.GetFullPath(eventStoreFile), ".readmodels.db");
@@ -81,7 +87,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         }
         catch (SqliteException failure) when (IsUnreadable(failure))
         {
-            SetAside();
+            SetAside(failure.SqliteErrorCode);
             return null;
         }
         catch (Exception failure) when (SqliteFaults.IsDriverFault(failure))
@@ -107,7 +113,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         catch (SqliteException failure) when (IsUnreadable(failure))
         {
             // A new file would hold only this batch's rows under a checkpoint that claims the whole model.
-            SetAside();
+            SetAside(failure.SqliteErrorCode);
             Volatile.Write(ref _writesSuspended, 1);
             return true;
         }
@@ -125,7 +131,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
     private static bool IsUnreadable(SqliteException failure) => (failure.SqliteErrorCode & 0xFF) is 11 or 26;
 
     /// <summary>Moves the unreadable file (and its WAL and shared-memory files) aside, so that the next use starts a new one.</summary>
-    private void SetAside()
+    private void SetAside(int error)
     {
         using (var pooled = new SqliteConnection(_connectionString))
         {
@@ -143,6 +149,7 @@ public sealed class SqliteReadModelStore : IReadModelStore
         }
 
         Volatile.Write(ref _created, 0);
+        FileSetAside?.Invoke(Path, $"{Path}.unreadable-{stamp}", error);
     }
 
     private async Task<bool> SaveCoreAsync(ReadModelChanges changes, CancellationToken cancellationToken)
