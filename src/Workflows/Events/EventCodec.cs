@@ -59,31 +59,51 @@ public sealed class EventCodec
 
     /// <summary>Decodes a stored event, upcasting old shapes; never re-runs anything the event once caused.</summary>
     /// <exception cref="InvalidOperationException">The type name is unknown and no upcaster reads it.</exception>
+    /// <exception cref="StoredEventUnreadableException">The data or metadata do not read as the type's.</exception>
     public DecodedEvent Decode(RecordedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
         var typeName = recorded.Type;
-        object domainEvent;
-        if (_upcasters.ContainsKey(typeName))
+        var type = TypeOf(_upcasters.ContainsKey(typeName) ? FinalType(typeName) : typeName);
+        try
         {
-            var data = JsonNode.Parse(recorded.Data.Span) as JsonObject ?? throw new InvalidOperationException($"Event {recorded.EventId} has no JSON object data.");
-            while (_upcasters.TryGetValue(typeName, out var upcaster))
+            object? domainEvent;
+            if (_upcasters.ContainsKey(typeName))
             {
-                data = upcaster.Upcast(data);
-                typeName = upcaster.ToType;
+                var data = JsonNode.Parse(recorded.Data.Span) as JsonObject ?? throw new StoredEventUnreadableException(recorded, null);
+                while (_upcasters.TryGetValue(typeName, out var upcaster))
+                {
+                    data = upcaster.Upcast(data);
+                    typeName = upcaster.ToType;
+                }
+
+                domainEvent = data.Deserialize(type, JsonOptions);
+            }
+            else
+            {
+                domainEvent = JsonSerializer.Deserialize(recorded.Data.Span, type, JsonOptions);
             }
 
-            domainEvent = data.Deserialize(TypeOf(typeName), JsonOptions)!;
+            var hash = HashChain.TryOpen(recorded.Metadata.Span, out var metadataLessHash, out var sealedHash) ? sealedHash : string.Empty;
+            var metadata = JsonSerializer.Deserialize<EventMetadata>(hash.Length > 0 ? metadataLessHash : recorded.Metadata.Span, JsonOptions)
+                ?? new EventMetadata(string.Empty, string.Empty, string.Empty, null);
+            return new DecodedEvent(domainEvent ?? throw new StoredEventUnreadableException(recorded, null), typeName, metadata, hash, recorded);
         }
-        else
+        catch (Exception unreadable) when (unreadable is JsonException or NotSupportedException or FormatException)
         {
-            domainEvent = JsonSerializer.Deserialize(recorded.Data.Span, TypeOf(typeName), JsonOptions)!;
+            throw new StoredEventUnreadableException(recorded, unreadable);
+        }
+    }
+
+    /// <summary>The type name the chain of upcasters from <paramref name="typeName"/> ends at.</summary>
+    private string FinalType(string typeName)
+    {
+        while (_upcasters.TryGetValue(typeName, out var upcaster))
+        {
+            typeName = upcaster.ToType;
         }
 
-        var hash = HashChain.TryOpen(recorded.Metadata.Span, out var metadataLessHash, out var sealedHash) ? sealedHash : string.Empty;
-        var metadata = JsonSerializer.Deserialize<EventMetadata>(hash.Length > 0 ? metadataLessHash : recorded.Metadata.Span, JsonOptions)
-            ?? new EventMetadata(string.Empty, string.Empty, string.Empty, null);
-        return new DecodedEvent(domainEvent, typeName, metadata, hash, recorded);
+        return typeName;
     }
 
     /// <summary>Recomputes one stored event's hash from its stored bytes; the auditor's check does not trust the decoded form.</summary>

@@ -48,7 +48,7 @@ public sealed class LedgerRecords(IEventStore store, EventCodec codec)
             {
                 digest = codec.Decode(recorded).Event as LedgerDigestRecorded;
             }
-            catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidOperationException or NotSupportedException)
+            catch (Exception unreadable) when (unreadable is StoredEventUnreadableException or InvalidOperationException)
             {
                 digest = null;
             }

@@ -4,6 +4,8 @@ using Affairs.Workflows.Deadlines;
 using Affairs.Workflows.Events;
 using Affairs.Workflows.Pipeline;
 using Affairs.Workflows.Streams;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Affairs.Workflows.Projections;
 
@@ -28,7 +30,7 @@ namespace Affairs.Workflows.Projections;
 /// <para><b>Rebuild.</b> A fresh board is built from position 0 aside while queries keep reading the current one; the
 /// last gap is closed under the gate, the fresh board is published and stored in place of the old one.</para>
 /// </remarks>
-public sealed class ProjectionEngine
+public sealed partial class ProjectionEngine
 {
     private const int PageSize = 2048;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -39,6 +41,8 @@ public sealed class ProjectionEngine
     private readonly IReadModelStore? _saved;
     private readonly ReadModelOptions _options;
     private readonly CommitPositions? _commits;
+    private readonly ILogger<ProjectionEngine> _logger;
+    private readonly HashSet<long> _unreadable = [];
     private CaseBoard.Builder _builder;
     private CaseBoard _board = CaseBoard.Empty;
     private TaskCompletionSource _published = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -60,6 +64,7 @@ public sealed class ProjectionEngine
     /// <param name="saved">Where the board is kept between runs; none keeps it in memory only.</param>
     /// <param name="options">Batching of writes and the bound of waits; defaults when null.</param>
     /// <param name="commits">What this process committed, for its own queries to wait for.</param>
+    /// <param name="logger">Where a stored event the board cannot read is reported.</param>
     public ProjectionEngine(
         IEventStore store,
         EventCodec codec,
@@ -68,8 +73,10 @@ public sealed class ProjectionEngine
         AffairsMetrics metrics,
         IReadModelStore? saved = null,
         ReadModelOptions? options = null,
-        CommitPositions? commits = null)
+        CommitPositions? commits = null,
+        ILogger<ProjectionEngine>? logger = null)
     {
+        _logger = logger ?? NullLogger<ProjectionEngine>.Instance;
         ArgumentNullException.ThrowIfNull(metrics);
         _store = store;
         _codec = codec;
@@ -358,8 +365,44 @@ public sealed class ProjectionEngine
         return page;
     }
 
-    private DecodedEvent Decode(RecordedEvent recorded) =>
-        CaseBoard.Reads(recorded.Type) ? _codec.Decode(recorded) : new DecodedEvent(Skipped.Instance, recorded.Type, new(string.Empty, string.Empty, string.Empty, null), string.Empty, recorded);
+    /// <summary>
+    /// The event as the board reads it. One whose stored data does not read as its type (changed outside the engine) is
+    /// passed over and reported, once per position: stopping there would freeze every queue behind one damaged event,
+    /// while the ledger's verification names it and a case that has it cannot be worked (its commands refuse).
+    /// </summary>
+    private DecodedEvent Decode(RecordedEvent recorded)
+    {
+        if (!CaseBoard.Reads(recorded.Type))
+        {
+            return Pass(recorded);
+        }
+
+        try
+        {
+            return _codec.Decode(recorded);
+        }
+        catch (StoredEventUnreadableException unreadable)
+        {
+            bool first;
+            lock (_unreadable)
+            {
+                first = _unreadable.Add(recorded.Position);
+            }
+
+            if (first)
+            {
+                LogUnreadable(unreadable.Type, unreadable.Stream, unreadable.Revision, unreadable.Position);
+            }
+
+            return Pass(recorded);
+        }
+    }
+
+    private static DecodedEvent Pass(RecordedEvent recorded) =>
+        new(Skipped.Instance, recorded.Type, new(string.Empty, string.Empty, string.Empty, null), string.Empty, recorded);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The board passed over the stored event {Type} at revision {Revision} of {Stream} (log position {Position}): its data does not read as its type. Verify the ledger")]
+    private partial void LogUnreadable(string type, string stream, long revision, long position);
 
     private async Task<long> ApplyAsync(IReadOnlyList<DecodedEvent> events, CancellationToken cancellationToken)
     {

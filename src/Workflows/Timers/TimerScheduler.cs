@@ -2,6 +2,7 @@ using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Commands;
+using Affairs.Workflows.Events;
 using Affairs.Workflows.Projections;
 using Affairs.Workflows.Staffing;
 using Affairs.Workflows.Streams;
@@ -44,6 +45,11 @@ public sealed partial class TimerScheduler(
                 LogSettled(timer.Kind, timer.CaseId, rejected.Code);
                 settled.Add(timer.Key);
             }
+            catch (StoredEventUnreadableException unreadable)
+            {
+                // One case's damaged record must not hold back every other case's timers; this one stays due.
+                LogUnreadable(timer.Kind, timer.CaseId, unreadable.Stream, unreadable.Revision);
+            }
         }
 
         return new TimerRun(due, fired, settled);
@@ -64,6 +70,9 @@ public sealed partial class TimerScheduler(
                 return true;
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Timer {Kind} on case {CaseId} cannot fire: the stored event at revision {Revision} of {Stream} does not read as its type. Verify the ledger")]
+    private partial void LogUnreadable(TimerKind kind, string caseId, string stream, long revision);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Timer {Kind} on case {CaseId} needed nothing more: {Code}")]
     private partial void LogSettled(TimerKind kind, string caseId, string code);

@@ -78,6 +78,21 @@ public sealed class EventCodecTests
         Assert.NotEqual(sealedMeta, recomputedMeta);
     }
 
+    [Theory]
+    [InlineData("test.note-added.v2", "{\"caseId\":")]
+    [InlineData("test.note-added.v2", "null")]
+    [InlineData("test.note-added.v2", "{\"caseId\":5}")]
+    [InlineData("test.note-added.v1", "[1,2]")]
+    public void stored_data_that_does_not_read_as_its_type_names_the_event_not_its_bytes(string type, string data)
+    {
+        var stored = new EventToAppend(Guid.NewGuid(), type, Encoding.UTF8.GetBytes(data), """{"correlationId":"x","causationId":"y","actorId":"s-02"}"""u8.ToArray());
+
+        var unreadable = Assert.Throws<StoredEventUnreadableException>(() => Codec().Decode(Recorded(stored, 3)));
+
+        Assert.Equal(("case-c1", 3L, 4L, type), (unreadable.Stream, unreadable.Revision, unreadable.Position, unreadable.Type));
+        Assert.DoesNotContain(data, unreadable.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void a_duplicate_type_name_is_refused_at_start_up()
     {

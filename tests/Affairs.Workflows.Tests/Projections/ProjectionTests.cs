@@ -63,6 +63,25 @@ public sealed class ProjectionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_stored_event_that_does_not_read_as_its_type_is_passed_over_and_the_board_goes_on_after_it()
+    {
+        var before = await _work.OpenDibaoAsync();
+        await Engine.Store.AppendAsync(
+            new Affairs.EventStore.StreamName("case-cdamaged"),
+            Affairs.EventStore.ExpectedRevision.NoStream,
+            [new Affairs.EventStore.EventToAppend(Guid.NewGuid(), "case.opened.v1", "{\"caseId\":"u8.ToArray(), "{}"u8.ToArray())]);
+        var after = await _work.OpenDibaoAsync();
+
+        await _work.Projections.CatchUpAsync();
+        var listed = await Engine.Mediator.Send(new FindCases(Limit: 200));
+        await Engine.Mediator.Send(new RebuildProjections(Engine.As(Centre.Admin)));
+        var rebuilt = await Engine.Mediator.Send(new FindCases(Limit: 200));
+
+        Assert.Equal([before, after], listed.Items.Select(i => i.CaseId));
+        Assert.Equal([before, after], rebuilt.Items.Select(i => i.CaseId));
+    }
+
+    [Fact]
     public async Task queries_keep_answering_while_a_rebuild_runs_and_events_keep_coming()
     {
         await ActivityAsync(incremental: false);
