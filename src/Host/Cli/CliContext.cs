@@ -2,6 +2,7 @@ using Affairs.Domain.Rejections;
 using Affairs.EventStore;
 using Affairs.Host.Hosting;
 using Affairs.Host.Problems;
+using Affairs.Workflows.Events;
 using Affairs.Workflows.Hosting;
 using Spectre.Console;
 
@@ -55,6 +56,12 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
             catch (Exception failure) when (ExceptionChain.Find<EventStoreDamagedException>(failure) is { } damaged)
             {
                 return StoreDamaged(damaged);
+            }
+            catch (Exception failure) when (ExceptionChain.Find<StoredEventUnreadableException>(failure) is { } unreadable)
+            {
+                // The message names the stream and revision, never the stored bytes.
+                Error.WriteLine(unreadable.Message);
+                return CliExitCodes.Failed;
             }
         }
     }

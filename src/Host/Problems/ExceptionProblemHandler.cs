@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Affairs.Domain.Rejections;
 using Affairs.EventStore;
 using Affairs.Workflows.AffairTypes;
+using Affairs.Workflows.Events;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Metadata;
 
@@ -21,7 +22,9 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
             return true;
         }
 
-        var result = ExceptionChain.Find<EventStoreUnavailableException>(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable) : exception switch
+        var result = ExceptionChain.Find<EventStoreUnavailableException>(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable)
+            : ExceptionChain.Find<StoredEventUnreadableException>(exception) is { } unreadable ? EventUnreadable(httpContext, unreadable)
+            : exception switch
         {
             CommandRejectedException rejection => ApiProblems.From(rejection),
             AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
@@ -49,6 +52,20 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
         return ApiProblems.Create(StatusCodes.Status503ServiceUnavailable, ProblemCodes.StoreUnavailable, "Store unavailable",
             $"The event store cannot be reached right now. Try again in {seconds} s.");
     }
+
+    /// <summary>
+    /// A stored event the request needed does not read as its type: the record was changed outside the engine. Not the
+    /// caller's fault, so a 500; the detail names where (ids, never the data) so that an auditor can verify the ledger.
+    /// </summary>
+    private IResult EventUnreadable(HttpContext httpContext, StoredEventUnreadableException unreadable)
+    {
+        LogEventUnreadable(httpContext.Request.Method, httpContext.Request.Path, unreadable.Type, unreadable.Stream, unreadable.Revision, unreadable.Position);
+        return ApiProblems.Create(StatusCodes.Status500InternalServerError, ProblemCodes.EventUnreadable, "Stored event unreadable",
+            $"The stored event at revision {unreadable.Revision} of {unreadable.Stream} does not read as its type: the record was changed outside the engine. GET /api/ledger/verify names what changed.");
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Method} {Path} needed the stored event {Type} at revision {Revision} of {Stream} (log position {Position}), which does not read as its type")]
+    private partial void LogEventUnreadable(string method, PathString path, string type, string stream, long revision, long position);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The event store could not be reached on {Method} {Path} ({Fault})")]
     private partial void LogStoreUnavailable(string method, PathString path, string fault);

@@ -18,6 +18,7 @@ internal static class ProblemCodes
     public const string MalformedIfMatch = "request.if-match-malformed";
     public const string ServerError = "server.error";
     public const string StoreUnavailable = "store.unavailable";
+    public const string EventUnreadable = "store.event-unreadable";
 
     /// <summary>The code for a bare status the framework produced without one.</summary>
     public static string ForStatus(int status) => status switch
