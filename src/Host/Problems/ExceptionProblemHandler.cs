@@ -25,14 +25,14 @@ internal sealed partial class ExceptionProblemHandler(ILogger<ExceptionProblemHa
         var result = ExceptionChain.Find<EventStoreUnavailableException>(exception) is { } unavailable ? StoreUnavailable(httpContext, unavailable)
             : ExceptionChain.Find<StoredEventUnreadableException>(exception) is { } unreadable ? EventUnreadable(httpContext, unreadable)
             : exception switch
-        {
-            CommandRejectedException rejection => ApiProblems.From(rejection),
-            AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
-            BadHttpRequestException bad => FromBadRequest(httpContext, bad),
-            JsonException json => MalformedJson(httpContext, json),
-            Requests.MalformedIfMatchException ifMatch => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedIfMatch, "Malformed If-Match", ifMatch.Message),
-            _ => null,
-        };
+            {
+                CommandRejectedException rejection => ApiProblems.From(rejection),
+                AffairTypeNotFoundException notFound => ApiProblems.Create(StatusCodes.Status404NotFound, "affair-type.not-found", "Not found", notFound.Message),
+                BadHttpRequestException bad => FromBadRequest(httpContext, bad),
+                JsonException json => MalformedJson(httpContext, json),
+                Requests.MalformedIfMatchException ifMatch => ApiProblems.Create(StatusCodes.Status400BadRequest, ProblemCodes.MalformedIfMatch, "Malformed If-Match", ifMatch.Message),
+                _ => null,
+            };
         if (result is null)
         {
             logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
