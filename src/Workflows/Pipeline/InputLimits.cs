@@ -41,9 +41,18 @@ public static class InputLimits
         ["Definition"] = 1024 * 1024, // a whole affair-type document; the request size limit bounds it over HTTP
     };
 
+    /// <summary>
+    /// Text fields of one line that name or identify something: besides control characters they refuse invisible
+    /// formatting ones (bidirectional overrides, zero-width characters), with which two names that look the same differ.
+    /// </summary>
+    private static readonly HashSet<string> SingleLine = new(StringComparer.Ordinal)
+    {
+        "Name", "Phone", "IdentityNumber", "Relation", "Channel", "Trigger", "FileName", "MediaType", "ContentHash",
+    };
+
     private static readonly ConcurrentDictionary<Type, Check[]> Checks = new();
 
-    private sealed record Check(PropertyInfo Property, string Field, CheckKind Kind, bool Required, int MaxLength);
+    private sealed record Check(PropertyInfo Property, string Field, CheckKind Kind, bool Required, int MaxLength, bool SingleLine = false);
 
     private enum CheckKind
     {
@@ -79,12 +88,38 @@ public static class InputLimits
         CheckKind.Id when value is null or "" => check.Required ? "An id is required." : null,
         CheckKind.Id => IsId((string)value) ? null : IdRule,
         CheckKind.Ids => value is IEnumerable<string?> ids && !ids.All(IsId) ? IdRule : null,
-        CheckKind.Text => value is string { Length: var length } && length > check.MaxLength ? $"At most {check.MaxLength} characters." : null,
+        CheckKind.Text when value is string { Length: var length } && length > check.MaxLength => $"At most {check.MaxLength} characters.",
+        CheckKind.Text when value is string text && !Printable(text, check.SingleLine) => check.SingleLine
+            ? "No control or invisible formatting characters, and one line."
+            : "No control characters other than tabs and line breaks.",
         CheckKind.Enum => value is not null && !Enum.IsDefined(value.GetType(), value)
             ? $"One of: {string.Join(", ", Enum.GetNames(value.GetType()).Select(JsonNamingPolicy.KebabCaseLower.ConvertName))}."
             : null,
         _ => null,
     };
+
+    /// <summary>
+    /// Whether <paramref name="text"/> has no control character (a line break or tab only where more than one line may be
+    /// given) and, in a one-line field, no invisible formatting character.
+    /// </summary>
+    private static bool Printable(string text, bool singleLine)
+    {
+        foreach (var c in text)
+        {
+            var category = char.GetUnicodeCategory(c);
+            if (category == System.Globalization.UnicodeCategory.Control && (singleLine || c is not ('\t' or '\n' or '\r')))
+            {
+                return false;
+            }
+
+            if (singleLine && (category == System.Globalization.UnicodeCategory.Format || c is '\u2028' or '\u2029'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static Check[] ChecksOf(Type type)
     {
@@ -102,7 +137,7 @@ public static class InputLimits
             if (kind is not null)
             {
                 var required = nullability.Create(property).ReadState == NullabilityState.NotNull;
-                checks.Add(new Check(property, field, kind.Value, required, TextMaxLength(property.Name)));
+                checks.Add(new Check(property, field, kind.Value, required, TextMaxLength(property.Name), SingleLine.Contains(property.Name)));
             }
         }
 

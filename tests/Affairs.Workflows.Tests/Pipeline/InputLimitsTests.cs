@@ -1,5 +1,6 @@
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Staffing;
+using Affairs.Workflows.Cases;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Households;
 using Affairs.Workflows.Pipeline;
@@ -44,6 +45,37 @@ public sealed class InputLimitsTests
 
         Assert.Equal(["name"], over.Keys);
         Assert.Empty(at);
+    }
+
+    [Theory]
+    [InlineData("\u0000张三")]
+    [InlineData("张\n三")]
+    [InlineData("\u202e三张")]
+    [InlineData("张三\u200b")]
+    [InlineData("张\u2028三")]
+    public void a_name_with_a_control_or_invisible_formatting_character_is_refused(string name)
+    {
+        var errors = Check(new RegisterResident("11010519491231002X", name, null, "东门街道\n3 号", null, null, null, Context));
+
+        Assert.Equal(["name"], errors.Keys);
+    }
+
+    [Theory]
+    [InlineData("看过了\n第二行\t缩进", false)]
+    [InlineData("看过了\u0000", true)]
+    [InlineData("看过了\u001b[31m", true)]
+    public void free_text_may_break_lines_but_holds_no_other_control_character(string text, bool refused)
+    {
+        var errors = Check(new AddNote("c-1", text, null, Context));
+
+        Assert.Equal(refused ? ["text"] : [], errors.Keys);
+    }
+
+    [Fact]
+    public void a_name_in_any_script_with_its_usual_marks_is_accepted()
+    {
+        Assert.Empty(Check(new RegisterStaff("s-new", "阿依古丽·买买提", Context)));
+        Assert.Empty(Check(new RegisterStaff("s-new", "O'Brien-Smith", Context)));
     }
 
     [Fact]
