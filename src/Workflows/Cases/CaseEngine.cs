@@ -106,11 +106,17 @@ public sealed partial class CaseEngine(
         }
 
         var read = type.ReadData(changes, out var problems);
-        if (problems.Count > 0)
+        // New text only: what a case already holds is read as it was written, whatever later rules say.
+        var unprintable = read
+            .Where(field => (field.Value.Kind == FieldValueKind.Text ? [field.Value.AsText] : field.Value.Kind == FieldValueKind.List ? field.Value.AsList : [])
+                .Any(text => !Pipeline.InputLimits.Printable(text, singleLine: false)))
+            .Select(field => $"The value of field {Quoted.Of(field.Key)} holds a control character other than a tab or line break.")
+            .ToList();
+        if (problems.Count > 0 || unprintable.Count > 0)
         {
             throw CommandRejectedException.Invalid(new Dictionary<string, string[]>
             {
-                ["data"] = [.. problems.Select(p => p.Message)],
+                ["data"] = [.. problems.Select(p => p.Message), .. unprintable],
             });
         }
 

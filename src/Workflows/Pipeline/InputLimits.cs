@@ -102,7 +102,7 @@ public static class InputLimits
     /// Whether <paramref name="text"/> has no control character (a line break or tab only where more than one line may be
     /// given) and, in a one-line field, no invisible formatting character.
     /// </summary>
-    private static bool Printable(string text, bool singleLine)
+    internal static bool Printable(string text, bool singleLine)
     {
         foreach (var c in text)
         {

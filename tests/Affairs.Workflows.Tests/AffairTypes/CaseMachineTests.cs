@@ -167,6 +167,23 @@ public sealed class CaseMachineTests
     }
 
     [Fact]
+    public void new_data_text_may_break_lines_but_holds_no_other_control_character_and_what_a_case_holds_still_reads()
+    {
+        var values = System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, System.Text.Json.JsonElement>>("""
+            { "investigator1": "张\u0000三", "objectionSummary": "rental income\nsince March" }
+            """)!;
+
+        var refused = Assert.Throws<Affairs.Domain.Rejections.CommandRejectedException>(() => Affairs.Workflows.Cases.CaseEngine.ReadChanges(Dibao, values));
+        var held = Dibao.ReadData(values, out var problems);
+
+        Assert.Equal(
+            ["The value of field 'investigator1' holds a control character other than a tab or line break."],
+            ((IReadOnlyDictionary<string, string[]>)refused.Details["errors"]!)["data"]);
+        Assert.Equal(["investigator1", "objectionSummary"], held.Keys.Order(StringComparer.Ordinal));
+        Assert.Empty(problems);
+    }
+
+    [Fact]
     public void one_compiled_type_serves_many_threads_at_once()
     {
         var parameters = Scenarios.Parameters(Dibao);
