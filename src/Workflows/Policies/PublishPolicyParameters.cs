@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Policies;
 using Affairs.Domain.Policies.Events;
 using Affairs.Domain.Rejections;
@@ -28,13 +29,48 @@ public sealed record PublishPolicyParameters(
     IReadOnlyDictionary<string, JsonElement> Values,
     CommandContext Context) : ICommand<PolicyRevision>, IAffairsCommand;
 
-internal sealed class PublishPolicyParametersValidator : ICommandValidator<PublishPolicyParameters>
+/// <summary>
+/// Besides the set's own fields, each value is checked against the parameter it sets: a value that the affair type
+/// declares must read as the declared type in some published version of it (guards compare against it, and a value
+/// that does not read is no value at all from its effective date on); a value no version declares may be a number, a
+/// text or a boolean, never an object.
+/// </summary>
+internal sealed class PublishPolicyParametersValidator(AffairTypes.AffairTypeCatalog types) : ICommandValidator<PublishPolicyParameters>
 {
-    public void Validate(PublishPolicyParameters command, ValidationErrors errors) =>
+    public void Validate(PublishPolicyParameters command, ValidationErrors errors)
+    {
         errors.AddIf(command.Id is null || !StaffIds.IsValid(command.Id), "id", "A policy id is lower-case words joined by dashes (the affair type it serves).")
             .AddIf(command.Version < 1, "version", "A version is 1 or more.")
             .AddIf(command.EffectiveFrom == default, "effectiveFrom", "Give the first day the version is in force.")
             .AddIf(command.Values is null, "values", "Give the parameter values by name.");
+        if (command.Values is null || command.Id is null)
+        {
+            return;
+        }
+
+        var declared = types.Versions(command.Id)
+            .SelectMany(v => v.Type.Parameters)
+            .Where(p => p.Type is not null)
+            .GroupBy(p => p.Name, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(p => p.Type!.Value).Distinct().ToList(), StringComparer.Ordinal);
+        foreach (var (name, value) in command.Values)
+        {
+            if (declared.TryGetValue(name, out var kinds))
+            {
+                errors.AddIf(
+                    value.ValueKind == JsonValueKind.Null || !kinds.Any(kind => FieldValue.FromJson(value, kind) is not null),
+                    $"values.{name}",
+                    $"Expected {string.Join(" or ", kinds.Select(k => k.ToString().ToLowerInvariant()))}, as the affair type '{command.Id}' declares this parameter.");
+            }
+            else
+            {
+                errors.AddIf(
+                    value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False),
+                    $"values.{name}",
+                    "A parameter value is a number, a text or a boolean.");
+            }
+        }
+    }
 }
 
 internal sealed class PublishPolicyParametersHandler(StreamRepository streams, PolicyCatalog catalog) : ICommandHandler<PublishPolicyParameters, PolicyRevision>

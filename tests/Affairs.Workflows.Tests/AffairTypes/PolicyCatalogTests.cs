@@ -37,6 +37,24 @@ public sealed class PolicyCatalogTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_value_the_affair_type_declares_reads_as_its_type_and_one_it_does_not_is_a_plain_value()
+    {
+        await _engine.StartAsync();
+        Task<PolicyRevision> Publish(int version, string values) => _engine.Mediator.Send(new PublishPolicyParameters(
+            "dibao", version, new DateOnly(2027, 1, 1), JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)!, _engine.As(Admin))).AsTask();
+
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(1, """{ "dibaoLine": { "a": [1] }, "note": { "x": 1 } }"""));
+        var missing = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(1, """{ "dibaoLine": null }"""));
+        var published = await Publish(1, """{ "dibaoLine": 900, "note": "the 2027 line" }""");
+
+        var errors = (IReadOnlyDictionary<string, string[]>)refused.Details["errors"]!;
+        Assert.Equal(["values.dibaoLine", "values.note"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Contains("decimal", Assert.Single(errors["values.dibaoLine"]), StringComparison.Ordinal);
+        Assert.Equal(["values.dibaoLine"], ((IReadOnlyDictionary<string, string[]>)missing.Details["errors"]!).Keys);
+        Assert.Equal(1, published.Version);
+    }
+
+    [Fact]
     public async Task the_version_in_force_on_the_decision_date_is_the_one_guards_see()
     {
         await Jinghu(1, "2025-07-01", 850m);
