@@ -41,7 +41,8 @@ internal sealed class CliContext(string[] configuration, TextWriter output, Text
     /// turns a refused command into its code and message with exit code 2.</summary>
     public async Task<int> WithServicesAsync(Func<IServiceProvider, Task<int>> run)
     {
-        var app = AffairsApplication.Build([.. Configuration, "--Logging:LogLevel:Default=Warning", "--Affairs:Seed=never"]);
+        // Logs go to standard error with the problems, so that standard output is the answer alone and can be piped.
+        var app = AffairsApplication.Build([.. Configuration, "--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace", "--Affairs:Seed=never"]);
         await using (app)
         {
             try
