@@ -64,9 +64,10 @@ internal sealed class PublishPolicyParametersValidator(AffairTypes.AffairTypeCat
             }
             else
             {
+                // A name nobody declared is named back only when it has the shape of one: the refusal does not echo input.
                 errors.AddIf(
                     value.ValueKind is not (JsonValueKind.Number or JsonValueKind.String or JsonValueKind.True or JsonValueKind.False),
-                    $"values.{name}",
+                    InputLimits.IsId(name) ? $"values.{name}" : "values",
                     "A parameter value is a number, a text or a boolean.");
             }
         }

@@ -43,12 +43,12 @@ public sealed class PolicyCatalogTests : IAsyncLifetime
         Task<PolicyRevision> Publish(int version, string values) => _engine.Mediator.Send(new PublishPolicyParameters(
             "dibao", version, new DateOnly(2027, 1, 1), JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(values)!, _engine.As(Admin))).AsTask();
 
-        var refused = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(1, """{ "dibaoLine": { "a": [1] }, "note": { "x": 1 } }"""));
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(1, """{ "dibaoLine": { "a": [1] }, "note": { "x": 1 }, "张三 13800138000": [] }"""));
         var missing = await Assert.ThrowsAsync<CommandRejectedException>(() => Publish(1, """{ "dibaoLine": null }"""));
         var published = await Publish(1, """{ "dibaoLine": 900, "note": "the 2027 line" }""");
 
         var errors = (IReadOnlyDictionary<string, string[]>)refused.Details["errors"]!;
-        Assert.Equal(["values.dibaoLine", "values.note"], errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["values", "values.dibaoLine", "values.note"], errors.Keys.Order(StringComparer.Ordinal));
         Assert.Contains("decimal", Assert.Single(errors["values.dibaoLine"]), StringComparison.Ordinal);
         Assert.Equal(["values.dibaoLine"], ((IReadOnlyDictionary<string, string[]>)missing.Details["errors"]!).Keys);
         Assert.Equal(1, published.Version);
