@@ -108,8 +108,7 @@ public sealed partial class CaseEngine(
         var read = type.ReadData(changes, out var problems);
         // New text only: what a case already holds is read as it was written, whatever later rules say.
         var unprintable = read
-            .Where(field => (field.Value.Kind == FieldValueKind.Text ? [field.Value.AsText] : field.Value.Kind == FieldValueKind.List ? field.Value.AsList : [])
-                .Any(text => !Pipeline.InputLimits.Printable(text, singleLine: false)))
+            .Where(field => TextsOf(field.Value).Any(text => !Pipeline.InputLimits.Printable(text, singleLine: false)))
             .Select(field => $"The value of field {Quoted.Of(field.Key)} holds a control character other than a tab or line break.")
             .ToList();
         if (problems.Count > 0 || unprintable.Count > 0)
@@ -122,6 +121,14 @@ public sealed partial class CaseEngine(
 
         return read;
     }
+
+    /// <summary>The texts a value holds: its own, a list's items, or none.</summary>
+    private static IEnumerable<string> TextsOf(FieldValue value) => value.Kind switch
+    {
+        FieldValueKind.Text => [value.AsText],
+        FieldValueKind.List => value.AsList,
+        _ => [],
+    };
 
     /// <summary>
     /// The handler of every state of <paramref name="type"/> for this subject: <c>post:…</c>, <c>grid:…</c> (the

@@ -63,18 +63,17 @@ public sealed class EventCodec
     public DecodedEvent Decode(RecordedEvent recorded)
     {
         ArgumentNullException.ThrowIfNull(recorded);
-        var typeName = recorded.Type;
-        var type = TypeOf(_upcasters.ContainsKey(typeName) ? FinalType(typeName) : typeName);
+        var typeName = FinalType(recorded.Type);
+        var type = TypeOf(typeName);
         try
         {
             object? domainEvent;
-            if (_upcasters.ContainsKey(typeName))
+            if (typeName != recorded.Type)
             {
                 var data = JsonNode.Parse(recorded.Data.Span) as JsonObject ?? throw new StoredEventUnreadableException(recorded, null);
-                while (_upcasters.TryGetValue(typeName, out var upcaster))
+                for (var from = recorded.Type; _upcasters.TryGetValue(from, out var upcaster); from = upcaster.ToType)
                 {
                     data = upcaster.Upcast(data);
-                    typeName = upcaster.ToType;
                 }
 
                 domainEvent = data.Deserialize(type, JsonOptions);

@@ -194,22 +194,29 @@ public sealed class CaseBoard
             // lists' own search, one descent of the tree (an index into an immutable list is a descent of its own, so a
             // search by index costs one per probe). With a scan, every event of a case cost a pass over all its subject's
             // cases.
-            byPosition[At(byPosition, entry)] = next;
+            byPosition[At(byPosition.BinarySearch(entry, OpenedOrder.Instance), byPosition, entry)] = next;
             var subject = bySubject[next.State.SubjectId];
-            var at = subject.BinarySearch(entry, OpenedOrder.Instance);
-            if (at < 0 || !ReferenceEquals(subject[at], entry))
-            {
-                at = subject.FindIndex(c => ReferenceEquals(c, entry));
-            }
-
-            bySubject[next.State.SubjectId] = subject.SetItem(at, next);
+            bySubject[next.State.SubjectId] = subject.SetItem(At(subject.BinarySearch(entry, OpenedOrder.Instance), subject, entry), next);
             _changedCases.Add(next.State.CaseId);
         }
 
-        private static int At(ImmutableList<CaseEntry>.Builder inOrder, CaseEntry entry)
+        /// <summary>Where <paramref name="entry"/> is: the search's answer when it found this very entry, else by a scan.</summary>
+        private static int At(int found, IReadOnlyList<CaseEntry> inOrder, CaseEntry entry)
         {
-            var at = inOrder.BinarySearch(entry, OpenedOrder.Instance);
-            return at >= 0 && ReferenceEquals(inOrder[at], entry) ? at : inOrder.FindIndex(c => ReferenceEquals(c, entry));
+            if (found >= 0 && ReferenceEquals(inOrder[found], entry))
+            {
+                return found;
+            }
+
+            for (var i = 0; i < inOrder.Count; i++)
+            {
+                if (ReferenceEquals(inOrder[i], entry))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
         }
 
         private CaseEntry Before(CaseEntry entry, object @event, long revision) => @event switch

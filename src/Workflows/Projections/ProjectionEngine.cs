@@ -76,8 +76,8 @@ public sealed partial class ProjectionEngine
         CommitPositions? commits = null,
         ILogger<ProjectionEngine>? logger = null)
     {
-        _logger = logger ?? NullLogger<ProjectionEngine>.Instance;
         ArgumentNullException.ThrowIfNull(metrics);
+        _logger = logger ?? NullLogger<ProjectionEngine>.Instance;
         _store = store;
         _codec = codec;
         _deadlines = deadlines;
