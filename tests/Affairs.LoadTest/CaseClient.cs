@@ -121,6 +121,7 @@ internal sealed class CaseClient(HttpClient http, LoadOptions options, Uri host,
             request.Headers.IfMatch.Add(new EntityTagHeaderValue($"\"{revision}\""));
         }
 
+        await clock.PaceAsync();
         var measured = clock.Measuring;
         var started = Stopwatch.GetTimestamp();
         try

@@ -23,7 +23,8 @@ internal sealed record LoadOptions(
     string? Postgres,
     string? EventStoreDb,
     IReadOnlyList<int> HostCounts,
-    string HostAssembly)
+    string HostAssembly,
+    string Floor)
 {
     public const string Usage = """
         usage: dotnet run -c Release --project tests/Affairs.LoadTest -- --subject <household id> [options]
@@ -49,6 +50,12 @@ internal sealed record LoadOptions(
                                   (default), the baseline of the host's CPU per request; none skips it
           --host-pid PID          the host's process, whose CPU time is read (default: the process listening on the
                                   URL's port, found through /proc)
+          --floor paced|free      after each HTTP round, the same round against a floor server this tool starts on
+                                  another loopback port: the clients' routes, the key header checked, each body read
+                                  and journalled with a group commit (fsync), nothing of the engine; its CPU per request
+                                  is what serving a durable write over HTTP costs here before any of the host's work.
+                                  paced: the clients start requests at the host round's rate; free: as fast as the
+                                  floor answers (a higher rate, so less CPU per request). Default off
         several hosts on one PostgreSQL (the tool starts them; --url, --host-pid and --baseline do not apply):
           --postgres CONN         a PostgreSQL server on this machine: for each host count, a fresh schema is seeded by
                                   the first host, the clients are spread round-robin over the hosts, and the schema is
@@ -100,7 +107,8 @@ internal sealed record LoadOptions(
             postgres,
             esdb,
             [.. (Value("hosts") ?? "1,2,3").Split(',').Select(n => int.Parse(n, CultureInfo.InvariantCulture))],
-            Path.GetFullPath(Value("host-dll") ?? Path.Combine("src", "Host", "bin", "Release", "net10.0", "Affairs.Host.dll")));
+            Path.GetFullPath(Value("host-dll") ?? Path.Combine("src", "Host", "bin", "Release", "net10.0", "Affairs.Host.dll")),
+            Value("floor") is { } floor ? floor is "paced" or "free" or "off" ? floor : throw new ArgumentException("--floor is paced, free or off") : "off");
         if (values.Count > 0)
         {
             throw new ArgumentException($"unknown option --{values.Keys.First()}");
@@ -126,6 +134,11 @@ internal sealed record LoadOptions(
         if (Clients < 1 || Duration <= TimeSpan.Zero || WarmUp < TimeSpan.Zero || MaxRequests < 1 || Rounds < 1)
         {
             throw new ArgumentException("--clients, --seconds, --max-requests and --rounds are positive; --warmup is not negative");
+        }
+
+        if (Floor != "off" && (Postgres is not null || EventStoreDb is not null))
+        {
+            throw new ArgumentException("--floor is measured beside a running host, not with --postgres or --esdb");
         }
 
         if (Postgres is not null && EventStoreDb is not null)
