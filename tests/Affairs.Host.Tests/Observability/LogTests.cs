@@ -18,4 +18,14 @@ public sealed class LogTests(HostFactory host)
         Assert.Contains(entries, e => e.Contains("log-check-1", StringComparison.Ordinal) && e.Contains("RegisterResident", StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => e.Contains(number, StringComparison.Ordinal) || e.Contains("诸葛亮", StringComparison.Ordinal) || e.Contains("13711112222", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task a_query_is_logged_by_its_type_with_no_actor_it_does_not_carry()
+    {
+        await Centre.Ok(_centre.A.GetAsync("/api/queues/me"));
+
+        var entries = host.Logs.Entries.Where(e => e.Contains("ObservabilityBehavior", StringComparison.Ordinal)).ToList();
+        Assert.Contains(entries, e => e.Contains("GetStaffQueue: ok in", StringComparison.Ordinal));
+        Assert.DoesNotContain(entries, e => e.Contains("(null)", StringComparison.Ordinal) || e.Contains("by  (", StringComparison.Ordinal));
+    }
 }
