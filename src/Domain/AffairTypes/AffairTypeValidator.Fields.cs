@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Affairs.Domain.AffairTypes.Guards;
 
 namespace Affairs.Domain.AffairTypes;
 
@@ -123,6 +124,7 @@ public sealed partial class AffairTypeValidator
     private void CheckMaterials()
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var scope = new GuardScope(_definition);
         for (var i = 0; i < _definition.Materials.Count; i++)
         {
             var material = _definition.Materials[i];
@@ -134,6 +136,14 @@ public sealed partial class AffairTypeValidator
 
             CheckName($"$.materials[{i}].requiredFrom", material.RequiredFrom, $"The state from which material '{material.Id}' is required");
             CheckStateReference($"$.materials[{i}].requiredFrom", material.RequiredFrom.Length == 0 ? null : material.RequiredFrom, $"The material '{material.Id}'");
+            if (material.RequiredWhen is { } condition)
+            {
+                GuardExpression.Compile(condition, scope, out var problems);
+                foreach (var problem in problems)
+                {
+                    Add($"$.materials[{i}].requiredWhen", problem.Code, $"At character {problem.Position + 1}: {problem.Message}.");
+                }
+            }
         }
     }
 }

@@ -112,6 +112,27 @@ public sealed partial class CaseMachine
         }
     }
 
+    /// <summary>
+    /// Whether a required material applies to this case, its condition read against the data as the step would leave
+    /// it; one that cannot be evaluated applies, so that a doubtful case is asked for the document rather than let through.
+    /// </summary>
+    private bool Applies(RequiredMaterial material)
+    {
+        if (material.Condition is not { } condition)
+        {
+            return true;
+        }
+
+        try
+        {
+            return condition.Evaluate(_context);
+        }
+        catch (GuardEvaluationException)
+        {
+            return true;
+        }
+    }
+
     private List<TriggerRefusal> Conditions(CompiledTransition t)
     {
         var refusals = new List<TriggerRefusal>();
@@ -144,9 +165,10 @@ public sealed partial class CaseMachine
                 refusals.Add(new TriggerRefusal(RefusalCodes.MissingField, $"The field '{field.Name}' is required from state '{destination.Name}'."));
             }
 
-            foreach (var material in destination.RequiredMaterials.Where(m => !_situation.AttachedMaterials.Contains(m.Id)))
+            foreach (var material in destination.RequiredMaterials.Where(m => !_situation.AttachedMaterials.Contains(m.Id) && Applies(m)))
             {
-                refusals.Add(new TriggerRefusal(RefusalCodes.MissingMaterial, $"The material '{material.Id}' is required from state '{destination.Name}'."));
+                var when = material.Condition is { } condition ? $" when {condition.Text}" : string.Empty;
+                refusals.Add(new TriggerRefusal(RefusalCodes.MissingMaterial, $"The material '{material.Id}' is required from state '{destination.Name}'{when}."));
             }
         }
 

@@ -21,11 +21,12 @@ public sealed partial class CompiledAffairType
         Definition = definition;
         CanonicalJson = canonicalJson;
         ContentHash = Convert.ToHexStringLower(SHA256.HashData(canonicalJson));
+        var scope = new GuardScope(definition);
         _states = definition.States.ToDictionary(s => s.Name, s => new CompiledState(
             s,
             [.. definition.Fields.Where(f => f.RequiredFrom == s.Name)],
-            [.. definition.Materials.Where(m => m.RequiredFrom == s.Name)]), StringComparer.Ordinal);
-        var scope = new GuardScope(definition);
+            [.. definition.Materials.Where(m => m.RequiredFrom == s.Name)
+                .Select(m => new RequiredMaterial(m, m.RequiredWhen is { } condition ? GuardExpression.Compile(condition, scope, out _) : null))]), StringComparer.Ordinal);
         Transitions = [.. definition.Transitions.SelectMany((t, i) => Compile(i, t, scope))];
         _outgoing = Transitions.GroupBy(t => t.From).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
         Triggers = [.. definition.Transitions.Select(t => t.Trigger).Distinct()];

@@ -5,7 +5,7 @@ namespace Affairs.Workflows.AffairTypes;
 /// <summary>One state of a compiled affair type, with what the case engine and the scheduler need to know of it.</summary>
 public sealed class CompiledState
 {
-    internal CompiledState(StateDefinition definition, IReadOnlyList<FieldDefinition> requiredFields, IReadOnlyList<MaterialDefinition> requiredMaterials)
+    internal CompiledState(StateDefinition definition, IReadOnlyList<FieldDefinition> requiredFields, IReadOnlyList<RequiredMaterial> requiredMaterials)
     {
         Definition = definition;
         RequiredFields = requiredFields;
@@ -36,6 +36,9 @@ public sealed class CompiledState
     /// <summary>The fields that must have a value before a case may enter this state (or, for the initial state, be opened).</summary>
     public IReadOnlyList<FieldDefinition> RequiredFields { get; }
 
-    /// <summary>The materials that must be attached before a case may enter this state (or, for the initial state, be opened).</summary>
-    public IReadOnlyList<MaterialDefinition> RequiredMaterials { get; }
+    /// <summary>
+    /// The materials that must be attached before a case may enter this state (or, for the initial state, be opened),
+    /// each where its condition holds.
+    /// </summary>
+    public IReadOnlyList<RequiredMaterial> RequiredMaterials { get; }
 }

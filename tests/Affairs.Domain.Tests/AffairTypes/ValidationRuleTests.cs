@@ -72,6 +72,14 @@ public sealed class ValidationRuleTests
         ExpectOnly("guard-type", With(d => d.Transitions()[0]!["guard"] = "amount + 1 and kind == 'c'"));
 
     [Fact]
+    public void a_material_condition_naming_an_undefined_field_is_reported_at_the_material() =>
+        ExpectOnly("guard-unknown-name", With(d => d["materials"] = Node("""[ { "id": "certificate", "requiredFrom": "review", "requiredWhen": "kind == 'a' and categry == 'b'" } ]""")));
+
+    [Fact]
+    public void a_material_condition_over_defined_fields_is_sound() =>
+        Assert.Empty(Problems(With(d => d["materials"] = Node("""[ { "id": "certificate", "requiredFrom": "review", "requiredWhen": "kind in ('a') and amount > param.limit" } ]"""))));
+
+    [Fact]
     public void a_guard_that_does_not_parse_is_reported() =>
         ExpectOnly("guard-syntax", With(d => d.Transitions()[0]!["guard"] = "amount <= (param.limit"));
 

@@ -63,10 +63,16 @@ public sealed class MedicalInsuranceSpecifications
 
     [Fact]
     [Covers(Type, "premium-determination", "determine-premium", "payment")]
-    public Task an_ordinary_resident_pays_the_whole_premium() =>
-        Specification.Of(Type).Given(Determining(), Attached("subsidy-certificate"))
+    public Task an_ordinary_resident_pays_the_whole_premium_with_no_subsidy_certificate() =>
+        Specification.Of(Type).Given(Determining())
             .When(Fire("determine-premium", Centre.A, new() { ["category"] = "ordinary", ["subsidy"] = 0m, ["premiumDue"] = 380m }))
             .Then(Took("determine-premium", "premium-determination", "payment"));
+
+    [Fact]
+    public Task a_subsidised_category_needs_the_dibao_or_hardship_certificate() =>
+        Specification.Of(Type).Given(Determining())
+            .When(Fire("determine-premium", Centre.A, new() { ["category"] = "dibao", ["subsidy"] = 380m, ["premiumDue"] = 0m }))
+            .ThenRefused("case.trigger-not-permitted", "missing-material");
 
     [Fact]
     public Task a_subsidy_other_than_the_policy_is_refused() =>
