@@ -37,6 +37,7 @@ public sealed partial class AffairTypeValidator
                 }
             }
 
+            CheckClears(path, transition);
             if (transition.To is { } to && _states.TryGetValue(to, out var target) && target.Outcome == Outcome.Rejected && !transition.RequiresReason)
             {
                 Add($"{path}.requiresReason", "rejection-without-reason",
@@ -74,6 +75,27 @@ public sealed partial class AffairTypeValidator
         }
 
         CheckStateReference($"{path}.to", transition.To, $"The transition '{transition.Trigger}'");
+    }
+
+    private void CheckClears(string path, TransitionDefinition transition)
+    {
+        var clears = transition.Clears ?? [];
+        for (var c = 0; c < clears.Count; c++)
+        {
+            var name = clears[c];
+            if (!_fields.TryGetValue(name, out var field))
+            {
+                Add($"{path}.clears[{c}]", "unknown-field", $"The transition '{transition.Trigger}' clears the unknown field '{name}'.");
+            }
+            else if (transition.Sets.Contains(name, StringComparer.Ordinal))
+            {
+                Add($"{path}.clears[{c}]", "set-and-cleared", $"The transition '{transition.Trigger}' both sets and clears the field '{name}'.");
+            }
+            else if (field.RequiredFrom is { } required && required == transition.To)
+            {
+                Add($"{path}.clears[{c}]", "cleared-but-required", $"The transition '{transition.Trigger}' clears the field '{name}', which its destination '{required}' requires.");
+            }
+        }
     }
 
     private void CheckAmbiguity(GuardExpression?[] guards)

@@ -38,4 +38,10 @@ public sealed record TransitionDefinition
 
     /// <summary>The data fields the actor may set when firing it.</summary>
     public IReadOnlyList<string> Sets { get; init; } = [];
+
+    /// <summary>
+    /// Data fields it empties when it is taken (a follow-up's note, so that the next follow-up needs its own); recorded
+    /// in the event as fields set to null, so a replay reads them from the log. Absent when it clears nothing.
+    /// </summary>
+    public IReadOnlyList<string>? Clears { get; init; }
 }

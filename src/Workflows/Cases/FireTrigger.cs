@@ -83,7 +83,7 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
         var transitioned = new CaseTransitioned(
             state.CaseId, command.Trigger, state.State, taken.To, taken.IsInternal,
             command.Context.Actor.Id, participant.ActingRole, state.Handler, participant.ActingReason, command.Reason,
-            command.Data ?? new Dictionary<string, JsonElement>(),
+            Recorded(command.Data, taken),
             taken.IsInternal ? state.Handler : handlers.GetValueOrDefault(taken.To),
             taken.IsInternal ? null : CaseEngine.OutcomeOf(type.State(taken.To)),
             now, state.DefinitionVersion);
@@ -92,6 +92,28 @@ internal sealed class FireTriggerHandler(CaseEngine engine) : ICommandHandler<Fi
             [transitioned, .. clocks],
             revision => new CaseRevision(state.CaseId, revision, taken.To, transitioned.Outcome));
     }
+
+    /// <summary>
+    /// The data the event records: what the actor set, and each field the transition clears as null (the validator
+    /// keeps a field from being both), so that replaying the log empties it without reading the definition's rules.
+    /// </summary>
+    private static IReadOnlyDictionary<string, JsonElement> Recorded(IReadOnlyDictionary<string, JsonElement>? given, CompiledTransition taken)
+    {
+        if (taken.Definition.Clears is not { Count: > 0 } clears)
+        {
+            return given ?? new Dictionary<string, JsonElement>();
+        }
+
+        var data = given is null ? new Dictionary<string, JsonElement>(StringComparer.Ordinal) : new Dictionary<string, JsonElement>(given, StringComparer.Ordinal);
+        foreach (var field in clears)
+        {
+            data.TryAdd(field, Null);
+        }
+
+        return data;
+    }
+
+    private static readonly JsonElement Null = JsonDocument.Parse("null").RootElement.Clone();
 
     private static Dictionary<string, object?> Responsible(CaseParticipant participant) => new()
     {

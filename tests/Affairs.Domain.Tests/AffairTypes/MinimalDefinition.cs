@@ -45,5 +45,7 @@ internal static class MinimalDefinition
 
     public static JsonArray Transitions(this JsonObject root) => root["transitions"]!.AsArray();
 
+    public static JsonArray Fields(this JsonObject root) => root["fields"]!.AsArray();
+
     public static JsonNode Node(string json) => JsonNode.Parse(json)!;
 }

@@ -80,6 +80,24 @@ public sealed class ValidationRuleTests
         Assert.Empty(Problems(With(d => d["materials"] = Node("""[ { "id": "certificate", "requiredFrom": "review", "requiredWhen": "kind in ('a') and amount > param.limit" } ]"""))));
 
     [Fact]
+    public void a_transition_clearing_an_undefined_field_is_reported() =>
+        ExpectOnly("unknown-field", With(d => d.Transitions()[2]!["clears"] = Node("""["amout"]""")));
+
+    [Fact]
+    public void a_transition_that_sets_and_clears_one_field_is_reported() => ExpectOnly("set-and-cleared", With(d =>
+    {
+        d.Transitions()[2]!["sets"] = Node("""["kind"]""");
+        d.Transitions()[2]!["clears"] = Node("""["kind"]""");
+    }));
+
+    [Fact]
+    public void a_transition_clearing_a_field_its_destination_requires_is_reported() => ExpectOnly("cleared-but-required", With(d =>
+    {
+        d.Fields()[1]!["requiredFrom"] = "approved";
+        d.Transitions()[2]!["clears"] = Node("""["kind"]""");
+    }));
+
+    [Fact]
     public void a_guard_that_does_not_parse_is_reported() =>
         ExpectOnly("guard-syntax", With(d => d.Transitions()[0]!["guard"] = "amount <= (param.limit"));
 

@@ -11,6 +11,9 @@ public sealed class HomeElderlyCareSpecifications
 {
     private const string Type = "home-elderly-care";
 
+    /// <summary>A field's value as an event records it emptied: JSON null.</summary>
+    private static readonly object Cleared = System.Text.Json.JsonDocument.Parse("null").RootElement.Clone();
+
     private static Prior[] Requested => [Opened()];
 
     private static Prior[] Assessing => [.. Requested, Moved("start-assessment", "request", "assessment", new() { ["birthDate"] = "1941-08-09" })];
@@ -99,7 +102,7 @@ public sealed class HomeElderlyCareSpecifications
     public Task after_the_visit_the_service_continues() =>
         Specification.Of(Type).Given(FollowedUp)
             .When(Fire("continue-service", Office.GridWorker))
-            .Then(Took("continue-service", "follow-up", "service"));
+            .Then(TookClearing("continue-service", "follow-up", "service", "followUpNote"));
 
     [Fact]
     [Covers(Type, "follow-up", "close", "closed")]
@@ -107,6 +110,12 @@ public sealed class HomeElderlyCareSpecifications
         Specification.Of(Type).Given(FollowedUp)
             .When(Fire("close", Office.GridWorker))
             .Then(Took("close", "follow-up", "closed"));
+
+    [Fact]
+    public Task a_later_follow_up_is_not_closed_on_the_note_of_an_earlier_one() =>
+        Specification.Of(Type).Given(FollowedUp, Moved("continue-service", "follow-up", "service", new() { ["followUpNote"] = Cleared }), Moved("follow-up-due", "service", "follow-up"))
+            .When(Fire("close", Office.GridWorker))
+            .ThenRefused("case.trigger-not-permitted", "guard-false");
 
     [Fact]
     public Task no_case_closes_without_a_follow_up_note() =>

@@ -19,7 +19,7 @@ namespace Affairs.Domain.Cases.Events;
 /// <param name="Handler">Who handled the step it acted on (post, grid or supervisor).</param>
 /// <param name="ActingReason">Why B or the supervisor acted rather than A; null when A acted.</param>
 /// <param name="Reason">The actor's reason, where given (always for a rejection).</param>
-/// <param name="DataChanges">The data fields set with it.</param>
+/// <param name="DataChanges">The data fields set with it, and those the transition clears (as null).</param>
 /// <param name="NextHandler">Who handles the destination state; null for a terminal state.</param>
 /// <param name="Outcome">The outcome when the destination is terminal (approved, rejected…).</param>
 /// <param name="DecisionTime">The moment the decision was taken; guards saw this time.</param>

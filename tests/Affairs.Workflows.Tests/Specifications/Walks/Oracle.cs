@@ -29,6 +29,10 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
         t => t,
         t => t.Guard is { } text ? GuardExpression.Compile(text, new GuardScope(definition), out _) ?? throw new InvalidOperationException(text) : null);
 
+    private readonly Dictionary<string, GuardExpression?> _materialConditions = definition.Materials.ToDictionary(
+        m => m.Id,
+        m => m.RequiredWhen is { } text ? GuardExpression.Compile(text, new GuardScope(definition), out _) ?? throw new InvalidOperationException(text) : null);
+
     private readonly Dictionary<string, Regex> _patterns = definition.Fields.Where(f => f.Pattern is not null)
         .ToDictionary(f => f.Name, f => new Regex($"^(?:{f.Pattern})$", RegexOptions.CultureInvariant));
 
@@ -126,7 +130,8 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
         var next = t.Internal ? model.Handler : HandlerOf(to);
         var lines = new List<string>
         {
-            $"transitioned {t.Trigger}: {from} -> {to}{(t.Internal ? " (internal)" : "")} as {acting}; handler {model.Handler} -> {(next.Length == 0 ? "none" : next)}; outcome {outcome ?? "none"}",
+            $"transitioned {t.Trigger}: {from} -> {to}{(t.Internal ? " (internal)" : "")} as {acting}; handler {model.Handler} -> {(next.Length == 0 ? "none" : next)}; outcome {outcome ?? "none"}"
+                + (t.Clears is { Count: > 0 } emptied ? $"; clears {string.Join(",", emptied.Order(StringComparer.Ordinal))}" : string.Empty),
         };
         var started = new List<string>();
         var stopped = new List<string>();
@@ -158,6 +163,11 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
             foreach (var (name, json) in data)
             {
                 m.Data[name] = FieldValue.FromJson(json, FieldOf(name)!.Type!.Value)!.Value;
+            }
+
+            foreach (var name in t.Clears ?? [])
+            {
+                m.Data[name] = FieldValue.Null;
             }
 
             if (extended is not null)
@@ -223,10 +233,23 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
         if (!t.Internal && t.To != model.State)
         {
             refusals.AddRange(definition.Fields.Where(f => f.RequiredFrom == t.To && context.Data.GetValueOrDefault(f.Name).IsNull).Select(_ => "missing-field"));
-            refusals.AddRange(definition.Materials.Where(m => m.RequiredFrom == t.To && !model.Materials.Contains(m.Id)).Select(_ => "missing-material"));
+            refusals.AddRange(definition.Materials.Where(m => m.RequiredFrom == t.To && !model.Materials.Contains(m.Id) && Applies(m, context)).Select(_ => "missing-material"));
         }
 
         return (2, refusals);
+    }
+
+    /// <summary>Whether a material's condition holds for the case (one that cannot be evaluated applies).</summary>
+    private bool Applies(MaterialDefinition material, GuardContext context)
+    {
+        try
+        {
+            return _materialConditions[material.Id]?.Evaluate(context) ?? true;
+        }
+        catch (GuardEvaluationException)
+        {
+            return true;
+        }
     }
 
     public FieldDefinition? FieldOf(string name) => definition.Fields.FirstOrDefault(f => f.Name == name);
