@@ -52,7 +52,7 @@ public sealed class DibaoClientTests(HostFactory host) : IClassFixture<HostFacto
     [Fact]
     public async Task the_data_schema_describes_the_fields_a_trigger_sets()
     {
-        var schema = await _counter.GetCaseDataSchemaAsync("dibao", 2);
+        var schema = await _counter.GetCaseDataSchemaAsync("dibao", 3);
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.Schema);
         Assert.Contains("integer", schema.Properties["householdSize"].Type);

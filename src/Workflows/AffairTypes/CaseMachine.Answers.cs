@@ -87,10 +87,27 @@ public sealed partial class CaseMachine
 
         if (GuardRefusal(t) is { } guard)
         {
-            return (GuardStage, [guard]);
+            // The documents the step needs do not depend on the data the guard reads: named with it, so that a client
+            // learns everything it must bring at once instead of one refusal after another.
+            return (GuardStage, [guard, .. MissingMaterials(t)]);
         }
 
         return (ConditionStage, Conditions(t));
+    }
+
+    private IEnumerable<TriggerRefusal> MissingMaterials(CompiledTransition t)
+    {
+        if (t.IsInternal || t.To == t.From)
+        {
+            yield break;
+        }
+
+        var destination = _type.State(t.To);
+        foreach (var material in destination.RequiredMaterials.Where(m => !_situation.AttachedMaterials.Contains(m.Id) && Applies(m)))
+        {
+            var when = material.Condition is { } condition ? $" when {condition.Text}" : string.Empty;
+            yield return new TriggerRefusal(RefusalCodes.MissingMaterial, $"The material '{material.Id}' is required from state '{destination.Name}'{when}.");
+        }
     }
 
     private TriggerRefusal? GuardRefusal(CompiledTransition t)
@@ -165,11 +182,7 @@ public sealed partial class CaseMachine
                 refusals.Add(new TriggerRefusal(RefusalCodes.MissingField, $"The field '{field.Name}' is required from state '{destination.Name}'."));
             }
 
-            foreach (var material in destination.RequiredMaterials.Where(m => !_situation.AttachedMaterials.Contains(m.Id) && Applies(m)))
-            {
-                var when = material.Condition is { } condition ? $" when {condition.Text}" : string.Empty;
-                refusals.Add(new TriggerRefusal(RefusalCodes.MissingMaterial, $"The material '{material.Id}' is required from state '{destination.Name}'{when}."));
-            }
+            refusals.AddRange(MissingMaterials(t));
         }
 
         return refusals;

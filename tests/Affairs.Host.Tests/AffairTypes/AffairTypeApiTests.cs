@@ -21,7 +21,7 @@ public sealed class AffairTypeApiTests(HostFactory host)
     [Fact]
     public async Task one_version_is_returned_as_published()
     {
-        var version = await _centre.A.GetAsync("/api/affair-types/dibao/versions/2").Json();
+        var version = await _centre.A.GetAsync("/api/affair-types/dibao/versions/3").Json();
 
         Assert.Equal("dibao", version.GetProperty("definition").Str("id"));
         Assert.Equal(64, version.Str("contentHash").Length);
@@ -30,8 +30,8 @@ public sealed class AffairTypeApiTests(HostFactory host)
     [Fact]
     public async Task the_diagram_is_mermaid_or_dot()
     {
-        var mermaid = await _centre.A.GetAsync("/api/affair-types/dibao/versions/2/diagram");
-        var dot = await _centre.A.GetStringAsync("/api/affair-types/dibao/versions/2/diagram?format=dot");
+        var mermaid = await _centre.A.GetAsync("/api/affair-types/dibao/versions/3/diagram");
+        var dot = await _centre.A.GetStringAsync("/api/affair-types/dibao/versions/3/diagram?format=dot");
 
         Assert.Equal("text/vnd.mermaid", mermaid.Content.Headers.ContentType!.MediaType);
         Assert.StartsWith("stateDiagram-v2", (await mermaid.Content.ReadAsStringAsync()).TrimStart(), StringComparison.Ordinal);

@@ -21,7 +21,7 @@ public sealed class ContractBehaviourTests(HostFactory host)
     [Fact]
     public async Task the_data_schema_lists_every_field_with_its_type_and_limits()
     {
-        var schema = await Centre.Ok(_centre.A.GetAsync("/api/affair-types/dibao/versions/2/data-schema"));
+        var schema = await Centre.Ok(_centre.A.GetAsync("/api/affair-types/dibao/versions/3/data-schema"));
 
         Assert.Equal("https://json-schema.org/draft/2020-12/schema", schema.Str("$schema"));
         Assert.False(schema.GetProperty("unevaluatedProperties").GetBoolean());

@@ -143,10 +143,10 @@ public sealed class ContractConformanceTests(RecordingHost host) : IClassFixture
     {
         var (a, admin) = (_centre.A, _centre.Admin);
         await a.GetAsync("/api/affair-types");
-        await a.GetAsync("/api/affair-types/dibao/versions/2");
-        await a.GetAsync("/api/affair-types/dibao/versions/2/data-schema");
-        await a.GetAsync("/api/affair-types/dibao/versions/2/diagram");
-        await a.GetAsync("/api/affair-types/dibao/versions/2/diagram?format=dot");
+        await a.GetAsync("/api/affair-types/dibao/versions/3");
+        await a.GetAsync("/api/affair-types/dibao/versions/3/data-schema");
+        await a.GetAsync("/api/affair-types/dibao/versions/3/diagram");
+        await a.GetAsync("/api/affair-types/dibao/versions/3/diagram?format=dot");
         var sample = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "samples", "temporary-assistance.json"));
         await admin.PostRaw("/api/affair-types/validate", sample);
         await admin.PostRaw("/api/affair-types", sample);

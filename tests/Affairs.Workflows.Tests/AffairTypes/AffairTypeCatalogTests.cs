@@ -70,7 +70,7 @@ public sealed class AffairTypeCatalogTests : IAsyncLifetime
 
         Assert.Equal([.. Definitions.BuiltInIds.Append(Definitions.Sample).Order(StringComparer.Ordinal)], reloaded.Ids);
         Assert.Equal(sample.ContentHash, reloaded.Resolve(Definitions.Sample, 1).ContentHash);
-        Assert.Equal(Catalog.Resolve("dibao", 2).Mermaid, reloaded.Resolve("dibao", 2).Mermaid);
+        Assert.Equal(Catalog.Resolve("dibao", 3).Mermaid, reloaded.Resolve("dibao", 3).Mermaid);
         var published = Assert.Single(await Stream(Definitions.Sample));
         Assert.Equal("affairtype.published.v1", published.Type);
         var definition = ((AffairTypePublished)_engine.Services.GetRequiredService<EventCodec>().Decode(published).Event).Definition;

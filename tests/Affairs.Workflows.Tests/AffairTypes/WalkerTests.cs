@@ -51,7 +51,7 @@ public sealed class WalkerTests
         var reached = Walk(Definitions.Compile("dibao"));
 
         Assert.Equal(
-            ["application", "investigation", "awaiting-supplement", "not-accepted", "withdrawn", "first-review", "public-notice", "rejected", "confirmation", "approved", "benefit-ended"],
+            ["application", "investigation", "awaiting-supplement", "not-accepted", "withdrawn", "first-review", "rejected", "public-notice", "benefit-ended", "confirmation", "approved"],
             reached);
     }
 }

@@ -163,7 +163,7 @@ public sealed class DibaoSpecifications
     public Task an_investigation_without_its_reports_is_not_complete() =>
         Specification.Of(Type).Given(Investigating)
             .When(Fire("complete-investigation", Centre.A))
-            .ThenRefused("case.trigger-not-permitted", "guard-false");
+            .ThenRefused("case.trigger-not-permitted", "guard-false", "missing-material");
 
     [Fact]
     [Covers(Type, "first-review", "pass-first-review", "public-notice")]
@@ -225,8 +225,10 @@ public sealed class DibaoSpecifications
             .ThenRefused("case.trigger-not-permitted", "missing-field");
 
     [Theory]
+    [InlineData("investigation")]
     [InlineData("first-review")]
     [InlineData("confirmation")]
+    [Covers(Type, "investigation", "reject", "rejected")]
     [Covers(Type, "first-review", "reject", "rejected")]
     [Covers(Type, "confirmation", "reject", "rejected")]
     public Task a_rejection_at_a_decision_point_gives_its_reason_and_stops_the_clock(string state) =>
@@ -240,6 +242,19 @@ public sealed class DibaoSpecifications
         Specification.Of(Type).Given(Opened(new() { ["applicationKind"] = "re-review" }), InConfirmation[1..])
             .When(Fire("end-benefit", Centre.Boss, reason: "income now above the line"))
             .Then(Took("end-benefit", "confirmation", "benefit-ended", ActingRole.Supervisor), StopsClock("statutory"));
+
+    [Fact]
+    public Task during_the_investigation_only_the_supervisor_rejects() =>
+        Specification.Of(Type).Given(Investigating)
+            .When(Fire("reject", Centre.A, reason: "the household refused the home visit"))
+            .ThenRefused("case.trigger-not-permitted", "role-not-allowed");
+
+    [Fact]
+    [Covers(Type, "first-review", "end-benefit", "benefit-ended")]
+    public Task a_re_review_above_the_line_ends_the_benefit_at_first_review() =>
+        Specification.Of(Type).Given(Opened(new() { ["applicationKind"] = "re-review" }), InFirstReview[1..], Amended(new() { ["monthlyIncomePerPerson"] = 1200m }))
+            .When(Fire("end-benefit", Centre.Boss, reason: "income now above the line"))
+            .Then(Took("end-benefit", "first-review", "benefit-ended", ActingRole.Supervisor), StopsClock("statutory"));
 
     [Fact]
     public Task a_first_application_has_no_benefit_to_end() =>

@@ -112,6 +112,13 @@ public sealed class HomeElderlyCareSpecifications
             .Then(Took("close", "follow-up", "closed"));
 
     [Fact]
+    [Covers(Type, "follow-up", "record-service", "follow-up")]
+    public Task services_go_on_during_the_follow_up_and_are_recorded_there() =>
+        Specification.Of(Type).Given(FollowingUp)
+            .When(Fire("record-service", Office.GridWorker, new() { ["lastServiceKind"] = "meals", ["lastServiceOn"] = "2026-03-09" }))
+            .Then(Took("record-service", "follow-up", "follow-up"));
+
+    [Fact]
     public Task a_later_follow_up_is_not_closed_on_the_note_of_an_earlier_one() =>
         Specification.Of(Type).Given(FollowedUp, Moved("continue-service", "follow-up", "service", new() { ["followUpNote"] = Cleared }), Moved("follow-up-due", "service", "follow-up"))
             .When(Fire("close", Office.GridWorker))

@@ -203,12 +203,12 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
             {
                 if (!guard.Evaluate(context))
                 {
-                    return (1, ["guard-false"]);
+                    return (1, ["guard-false", .. MissingMaterials(t, model, context)]);
                 }
             }
             catch (GuardEvaluationException)
             {
-                return (1, ["guard-error"]);
+                return (1, ["guard-error", .. MissingMaterials(t, model, context)]);
             }
         }
 
@@ -233,11 +233,17 @@ public sealed partial class Oracle(AffairTypeDefinition definition, IReadOnlyDic
         if (!t.Internal && t.To != model.State)
         {
             refusals.AddRange(definition.Fields.Where(f => f.RequiredFrom == t.To && context.Data.GetValueOrDefault(f.Name).IsNull).Select(_ => "missing-field"));
-            refusals.AddRange(definition.Materials.Where(m => m.RequiredFrom == t.To && !model.Materials.Contains(m.Id) && Applies(m, context)).Select(_ => "missing-material"));
+            refusals.AddRange(MissingMaterials(t, model, context));
         }
 
         return (2, refusals);
     }
+
+    /// <summary>A refusal per document the transition's destination needs and the case lacks; none for a transition that stays.</summary>
+    private IEnumerable<string> MissingMaterials(TransitionDefinition t, CaseModel model, GuardContext context) =>
+        t.Internal || t.To == model.State
+            ? []
+            : definition.Materials.Where(m => m.RequiredFrom == t.To && !model.Materials.Contains(m.Id) && Applies(m, context)).Select(_ => "missing-material");
 
     /// <summary>Whether a material's condition holds for the case (one that cannot be evaluated applies).</summary>
     private bool Applies(MaterialDefinition material, GuardContext context)
