@@ -108,6 +108,21 @@ public sealed class MedicalInsuranceSpecifications
             .When(Fire("confirm-payment", Centre.A, new() { ["enrolmentWindow"] = "newborn", ["paymentDate"] = "2026-04-10", ["coverStartDate"] = "2026-01-10" }))
             .Then(Took("confirm-payment", "payment", "enrolled"));
 
+    [Fact]
+    [Covers(Type, "payment", "confirm-payment", "enrolled", Alternative = 4)]
+    public Task a_newcomer_paying_within_three_months_of_registration_is_covered_from_payment() =>
+        Specification.Of(Type).Given(Paying())
+            .When(Fire("confirm-payment", Centre.A, new() { ["enrolmentWindow"] = "newcomer", ["registeredOn"] = "2026-01-15", ["paymentDate"] = "2026-04-14", ["coverStartDate"] = "2026-04-14" }))
+            .Then(Took("confirm-payment", "payment", "enrolled"));
+
+    [Theory]
+    [InlineData("2026-01-15", "2026-04-15")]
+    [InlineData("2026-05-01", "2026-04-14")]
+    public Task a_newcomer_paying_three_months_after_registration_or_before_it_waits_like_anyone(string registered, string paid) =>
+        Specification.Of(Type).Given(Paying())
+            .When(Fire("confirm-payment", Centre.A, new() { ["enrolmentWindow"] = "newcomer", ["registeredOn"] = registered, ["paymentDate"] = paid, ["coverStartDate"] = paid }))
+            .ThenRefused("case.trigger-not-permitted", "guard-false");
+
     [Theory]
     [InlineData("regular", "2026-08-31", "2027-01-01", null)]
     [InlineData("late", "2027-01-20", "2027-01-01", null)]
