@@ -111,8 +111,11 @@ public sealed class EventStoreDbSchedulerLeaseTests(ITestOutputHelper output) : 
         }
 
         var winner = Assert.Single(answers, a => a.Held);
-        Assert.All(answers.Where(a => !a.Held), a => Assert.Equal(new LeaseState(false, null), a));
         Assert.StartsWith("host-", winner.Holder);
+
+        // A loser that read the stream before the winner's write lost the append race and names nobody; one that read
+        // it after names the winner. Which one a loser is depends on how the four are scheduled, never on who wins.
+        Assert.All(answers.Where(a => !a.Held), a => Assert.Contains(a.Holder, new[] { null, winner.Holder }));
     }
 
     [ConformanceFact]
