@@ -32,7 +32,8 @@ public sealed partial class CaseMachine
         var candidates = _type.Outgoing(_state).Where(t => t.Trigger == trigger).ToList();
         if (candidates.Count == 0)
         {
-            return new TriggerAnswer(trigger, null, false, [NotHere(trigger)]);
+            // Whether the trigger asks for a reason is said even where it cannot be given, so a form can be built once.
+            return new TriggerAnswer(trigger, null, _type.Transitions.Any(t => t.Trigger == trigger && t.RequiresReason), [NotHere(trigger)]);
         }
 
         var requiresReason = candidates.Any(t => t.RequiresReason);

@@ -49,6 +49,15 @@ public sealed class CaseMachineTests
     }
 
     [Fact]
+    public void a_trigger_refused_in_the_wrong_state_still_says_that_it_asks_for_a_reason()
+    {
+        var answer = Machine(Scenarios.In(Dibao, "application"), Supervisor).Answer("reject");
+
+        Assert.True(answer is { Permitted: false, RequiresReason: true });
+        Assert.Equal(RefusalCodes.WrongState, Refusal(answer).Code);
+    }
+
+    [Fact]
     public void a_rejection_needs_a_reason_when_it_is_fired()
     {
         var situation = Scenarios.In(Dibao, "confirmation");
