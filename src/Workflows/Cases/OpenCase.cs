@@ -3,6 +3,7 @@ using Affairs.Domain.AffairTypes;
 using Affairs.Domain.Cases.Events;
 using Affairs.Domain.Rejections;
 using Affairs.Domain.Residents;
+using Affairs.Domain.Staffing;
 using Affairs.Workflows.AffairTypes;
 using Affairs.Workflows.Commands;
 using Affairs.Workflows.Households;
@@ -62,7 +63,7 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
     {
         var type = Resolve(command);
         var subjectKind = type.Definition.Subject == SubjectKind.Household ? "household" : "person";
-        await RequireSubjectAsync(subjectKind, command.SubjectId, cancellationToken).ConfigureAwait(false);
+        await RequireSubjectAsync(subjectKind, command.SubjectId, command.Context.Actor.Has(ActorRoles.System), cancellationToken).ConfigureAwait(false);
         RequireInitialFields(type, CaseEngine.ReadChanges(type, command.Data));
         var now = engine.Now();
         var organisation = await engine.OrganisationAsync(cancellationToken).ConfigureAwait(false);
@@ -119,7 +120,12 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         }
     }
 
-    private async Task RequireSubjectAsync(string subjectKind, string subjectId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The subject exists and is active. A deceased resident gets no new case, except from the scheduler (the system
+    /// actor), which opens the certification due after a retiree's last one so that the pension is ended on it with the
+    /// date of death.
+    /// </summary>
+    private async Task RequireSubjectAsync(string subjectKind, string subjectId, bool bySystem, CancellationToken cancellationToken)
     {
         if (subjectKind == "household")
         {
@@ -131,6 +137,11 @@ internal sealed class OpenCaseHandler(CaseEngine engine, IIdSource ids) : IComma
         var resident = await engine.Streams.LoadAsync(ResidentStreams.For(subjectId), ResidentStreams.Fold, cancellationToken: cancellationToken).ConfigureAwait(false);
         if (resident.Exists && resident.State.Status == ResidentStatus.Deceased)
         {
+            if (bySystem)
+            {
+                return;
+            }
+
             throw new CommandRejectedException(RejectionKind.NotPermitted, "resident.not-active", $"Resident {subjectId} is deceased; no case can be opened for them.");
         }
 

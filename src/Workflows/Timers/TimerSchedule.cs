@@ -105,7 +105,7 @@ public sealed class TimerSchedule(DeadlineCalculator deadlines, CaseParticipants
         foreach (var last in latest)
         {
             var state = last.State;
-            if (state.Outcome != "approved" || board.Deaths.ContainsKey(state.SubjectId))
+            if (state.Outcome != "approved")
             {
                 continue;
             }
@@ -114,6 +114,18 @@ public sealed class TimerSchedule(DeadlineCalculator deadlines, CaseParticipants
                 ? day
                 : deadlines.Calendar.LocalDate(state.ClosedAt!.Value);
             var at = deadlines.Calendar.EndOf(certified.AddMonths(12).AddDays(-1));
+            if (board.Deaths.TryGetValue(state.SubjectId, out var died))
+            {
+                // A retiree who dies between certifications has no case to end the pension on: the next one is opened
+                // at once, and the death's own timer then terminates it with the date of death, as for an open case.
+                if (died < certified)
+                {
+                    continue;
+                }
+
+                at = deadlines.Calendar.EndOf(died.AddDays(-1));
+            }
+
             if (at <= now)
             {
                 var data = new Dictionary<string, JsonElement> { ["lastCertifiedOn"] = JsonSerializer.SerializeToElement(certified) };

@@ -1,6 +1,7 @@
 using Affairs.EventStore;
 using System.Text.Json;
 using Affairs.Domain.Cases.Events;
+using Affairs.Domain.Rejections;
 using Affairs.Workflows.Cases;
 using Affairs.Workflows.Residents;
 using Affairs.Workflows.Staffing;
@@ -156,6 +157,39 @@ public sealed class TimerTests : IAsyncLifetime
         Assert.DoesNotContain(again.Due, t => t.Kind == TimerKind.YearlyCertification);
         var opened = Assert.Single((await _work.EventsAsync(next)).OfType<CaseOpened>());
         Assert.Equal((_centre.ResidentId, "system", "2026-03-09"), (opened.SubjectId, opened.ActorId, opened.Data["lastCertifiedOn"].GetString()));
+    }
+
+    [Fact]
+    public async Task a_retiree_who_dies_between_certifications_has_the_pension_ended_on_the_next_one()
+    {
+        var caseId = await OpenCertificationAsync();
+        await _work.FireAsync(caseId, "certify", Centre.A, new() { ["channel"] = "counter", ["certifiedOn"] = "2026-03-09" });
+        Engine.Clock.Advance(TimeSpan.FromDays(40)); // 18 April 2026
+        await Engine.Mediator.Send(new RecordResidentDeath(_centre.ResidentId, new DateOnly(2026, 4, 12), "civil-affairs", Engine.As(Centre.A)));
+
+        var opening = await _work.FireTimersAsync();
+        var ending = await _work.FireTimersAsync();
+        var after = await _work.FireTimersAsync();
+
+        var next = TimerSchedule.NextCertificationId(caseId);
+        Assert.Equal(next, Assert.Single(opening.Due, t => t.Kind == TimerKind.YearlyCertification).CaseId);
+        Assert.Equal(next, Assert.Single(ending.Due, t => t.Kind == TimerKind.DeathReported).CaseId);
+        Assert.Empty(after.Due);
+        var terminated = Assert.Single(Transitions(await _work.EventsAsync(next), "report-death"));
+        Assert.Equal(("system", "terminated", "2026-04-12"), (terminated.ActorId, terminated.To, terminated.DataChanges["deathDate"].GetString()));
+    }
+
+    [Fact]
+    public async Task nobody_but_the_scheduler_opens_a_case_for_a_deceased_resident()
+    {
+        await OpenCertificationAsync();
+        await Engine.Mediator.Send(new RecordResidentDeath(_centre.ResidentId, new DateOnly(2026, 3, 8), "civil-affairs", Engine.As(Centre.A)));
+        var data = new Dictionary<string, JsonElement> { ["lastCertifiedOn"] = JsonSerializer.SerializeToElement("2025-03-09") };
+
+        var refused = await Assert.ThrowsAsync<CommandRejectedException>(async () =>
+            await Engine.Mediator.Send(new OpenCase("retiree-certification", null, _centre.ResidentId, "counter", data, Engine.As(Centre.A))));
+
+        Assert.Equal("resident.not-active", refused.Code);
     }
 
     private async Task<string> OpenCertificationAsync()
